@@ -1,0 +1,45 @@
+/** `stackradar sql "QUERY"`: one read-only statement, refused before it runs if it could write. */
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { createContext } from '../context.js';
+import { printRows, type Format } from '../output.js';
+
+const READ_KEYWORDS = new Set(['select', 'with', 'values', 'table', 'show', 'explain']);
+
+/** Strips leading whitespace, comments and parentheses to find the statement's first keyword. */
+export function firstKeyword(text: string): string {
+  const stripped = text.replace(/^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/|\()*/, '');
+  return /^[a-z]+/i.exec(stripped)?.[0]?.toLowerCase() ?? '';
+}
+
+/**
+ * The transaction is READ ONLY on both drivers and the statement goes through the extended protocol
+ * (which rejects several statements); the keyword check also keeps out statements a read-only
+ * transaction allows but that are not queries (COPY … TO PROGRAM, SET, COMMIT).
+ */
+export function checkQuery(text: string): void {
+  if (!text.trim()) throw new UsageError('sql: the query is empty');
+  const keyword = firstKeyword(text);
+  if (!READ_KEYWORDS.has(keyword)) {
+    throw new UsageError(
+      `sql: only read-only queries are allowed (SELECT, WITH, VALUES, TABLE, SHOW, EXPLAIN), not ${keyword.toUpperCase() || 'this statement'}`,
+    );
+  }
+}
+
+function explain(error: unknown): never {
+  const pgError = error as { code?: string; message?: string };
+  const message = pgError.message ?? String(error);
+  if (/cannot insert multiple commands/i.test(message)) {
+    throw new UsageError('sql: exactly one statement is allowed');
+  }
+  if (pgError.code === '25006') throw new UsageError(`sql: only read-only queries are allowed: ${message}`);
+  throw new UsageError(`sql: ${message}`);
+}
+
+export async function runSql(command: Command, query: string, options: { format: Format }): Promise<void> {
+  checkQuery(query);
+  const context = createContext(command);
+  const result = await context.withStore((store) => store.readOnlyQuery(query).catch(explain));
+  printRows(result.rows, options.format, result.columns);
+}

@@ -1,0 +1,63 @@
+/** Row printers shared by every command: table (cli-table3), json, csv and md on stdout. */
+import Table from 'cli-table3';
+
+export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+export type OutputRow = Record<string, unknown>;
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function jsonValue(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
+
+function csvField(value: unknown): string {
+  const text = cell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function mdField(value: unknown): string {
+  return cell(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+function columnsOf(rows: OutputRow[], columns?: string[]): string[] {
+  if (columns?.length) return columns;
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+export function formatRows(rows: OutputRow[], format: Format, columns?: string[]): string {
+  const names = columnsOf(rows, columns);
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(rows, jsonValue)}\n`;
+    case 'csv':
+      return [names, ...rows.map((row) => names.map((name) => row[name]))]
+        .map((line) => line.map(csvField).join(','))
+        .join('\r\n')
+        .concat('\r\n');
+    case 'md':
+      return [
+        `| ${names.map(mdField).join(' | ')} |`,
+        `| ${names.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${names.map((name) => mdField(row[name])).join(' | ')} |`),
+      ]
+        .join('\n')
+        .concat('\n');
+    case 'table': {
+      const table = new Table({ head: names, style: { head: process.stdout.isTTY ? ['cyan'] : [] } });
+      for (const row of rows) table.push(names.map((name) => cell(row[name])));
+      return `${table.toString()}\n${rows.length} row${rows.length === 1 ? '' : 's'}\n`;
+    }
+  }
+}
+
+export function printRows(rows: OutputRow[], format: Format, columns?: string[]): void {
+  process.stdout.write(formatRows(rows, format, columns));
+}

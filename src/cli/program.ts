@@ -1,0 +1,109 @@
+/** The command-line surface of the SPEC. Handlers are imported lazily so `--help` starts fast. */
+import { Command, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { FORMATS } from './output.js';
+
+const formatOption = () =>
+  new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table');
+
+function notYetAvailable(name: string) {
+  return () => {
+    throw new UsageError(`${name}: not yet available in this version`);
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('stackradar')
+    .description('Scrape technology guides, enrich them with live GitHub data, and keep versioned snapshots.')
+    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .option('--database-url <url>', 'PostgreSQL server to use (overrides DATABASE_URL)')
+    .option('--data-dir <dir>', 'embedded database directory (overrides STACKRADAR_DATA_DIR)')
+    .option('--catalog <file>', 'catalog JSON merged over the bundled one (overrides STACKRADAR_CATALOG)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('refresh')
+    .description('one full run: ingest every source, enrich every framework, store a snapshot')
+    .option('--source <url...>', 'article URL(s) (overrides STACKRADAR_SOURCE_URL)')
+    .addOption(formatOption())
+    .action(notYetAvailable('refresh'));
+
+  program
+    .command('ingest')
+    .description('fetch (or read) and parse articles; store a new version when the content changed; print the entries')
+    .option('--source <url...>', 'article URL(s) (overrides STACKRADAR_SOURCE_URL)')
+    .option('--file <path...>', 'read article HTML from file(s) instead of fetching')
+    .addOption(formatOption())
+    .action(notYetAvailable('ingest'));
+
+  program
+    .command('enrich')
+    .description('enrich the frameworks of the current article versions and store a snapshot')
+    .option('--framework <name...>', 'only these frameworks')
+    .addOption(formatOption())
+    .action(notYetAvailable('enrich'));
+
+  program
+    .command('report')
+    .description('trend report: latest figures, deltas, cadence, docs status')
+    .option('--since <window>', 'window for the trend columns, e.g. 30d', '30d')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS, 'html']).default('table'))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .action(notYetAvailable('report'));
+
+  program
+    .command('history')
+    .description('the stored history of one framework, a row per snapshot')
+    .argument('<name>', 'framework name or slug')
+    .addOption(formatOption())
+    .action(notYetAvailable('history'));
+
+  program
+    .command('diff')
+    .description('what changed between the last two versions of an article')
+    .option('--source <url>', 'the article (default: every configured source)')
+    .addOption(formatOption())
+    .action(notYetAvailable('diff'));
+
+  program
+    .command('sql')
+    .description('run one read-only SQL statement against the configured database and print the rows')
+    .argument('<query>', 'one SELECT / WITH / VALUES / TABLE / SHOW / EXPLAIN statement')
+    .addOption(formatOption())
+    .action(async (query: string, options, command: Command) => {
+      const { runSql } = await import('./commands/sql.js');
+      await runSql(command, query, options);
+    });
+
+  program
+    .command('runs')
+    .description('recent runs: id, trigger, status, started, duration, counts, error')
+    .option('--limit <n>', 'how many runs', '20')
+    .addOption(formatOption())
+    .action(notYetAvailable('runs'));
+
+  program
+    .command('schedule')
+    .description('long-running scheduler; SIGINT/SIGTERM shut it down cleanly')
+    .option('--cron <expr>', 'cron expression (overrides STACKRADAR_CRON)')
+    .option('--run-now', 'also run once at start')
+    .action(notYetAvailable('schedule'));
+
+  const db = program.command('db').description('database maintenance');
+  db.command('migrate')
+    .description('apply pending migrations (every command also does this on open)')
+    .action(async (_options, command: Command) => {
+      const { runMigrate } = await import('./commands/db.js');
+      await runMigrate(command);
+    });
+  db.command('serve')
+    .description('serve the embedded database over the PostgreSQL wire protocol on 127.0.0.1')
+    .option('--port <port>', 'TCP port', '5433')
+    .action(async (options, command: Command) => {
+      const { runServe } = await import('./commands/db.js');
+      await runServe(command, options);
+    });
+
+  return program;
+}

@@ -1,0 +1,122 @@
+/** Configuration: environment and `.env`, validated once; command-line flags take precedence. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { UsageError } from './errors.js';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' });
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional(),
+  STACKRADAR_DATA_DIR: z.string().min(1).default('.stackradar'),
+  GITHUB_TOKEN: z.string().min(1).optional(),
+  GH_TOKEN: z.string().min(1).optional(),
+  GITHUB_API_URL: httpUrl.default('https://api.github.com'),
+  GITHUB_GRAPHQL_URL: httpUrl.optional(),
+  STACKRADAR_SOURCE_URL: z
+    .string()
+    .default('https://www.keycdn.com/blog/best-backend-frameworks')
+    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(httpUrl).min(1, 'expected at least one URL')),
+  STACKRADAR_CATALOG: z.string().min(1).optional(),
+  STACKRADAR_CRON: z.string().min(1).default('0 6 * * *'),
+  STACKRADAR_TZ: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, 'expected an IANA time zone such as UTC or Europe/Berlin'),
+  STACKRADAR_ALLOW_PRIVATE_NETWORK: booleanString.default(false),
+  STACKRADAR_NOW: z.iso.datetime({ offset: true, local: false, message: 'expected an ISO timestamp' }).optional(),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  githubToken: string | undefined;
+  githubApiUrl: string;
+  githubGraphqlUrl: string;
+  sourceUrls: string[];
+  catalogFile: string | undefined;
+  cron: string;
+  timeZone: string;
+  allowPrivateNetwork: boolean;
+  now: Date | undefined;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** Flags given on the command line; each overrides its environment variable. */
+export interface ConfigFlags {
+  databaseUrl?: string;
+  dataDir?: string;
+  source?: string[];
+  catalog?: string;
+  cron?: string;
+}
+
+const flagToVariable = {
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'STACKRADAR_DATA_DIR',
+  catalog: 'STACKRADAR_CATALOG',
+  cron: 'STACKRADAR_CRON',
+} as const;
+
+/** Reads `.env` from the working directory without letting it override the real environment. */
+function readDotenv(cwd: string): Record<string, string> {
+  const file = path.join(cwd, '.env');
+  return existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+}
+
+export function loadConfig(
+  flags: ConfigFlags = {},
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): Config {
+  const merged: Record<string, string | undefined> = { ...readDotenv(cwd), ...env };
+  for (const [flag, variable] of Object.entries(flagToVariable)) {
+    const value = flags[flag as keyof typeof flagToVariable];
+    if (value !== undefined) merged[variable] = value;
+  }
+  if (flags.source?.length) merged.STACKRADAR_SOURCE_URL = flags.source.join(',');
+  for (const key of Object.keys(merged)) if (merged[key] === '') merged[key] = undefined;
+
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'configuration');
+    throw new UsageError(`invalid ${variable}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const apiUrl = e.GITHUB_API_URL.replace(/\/+$/, '');
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(cwd, e.STACKRADAR_DATA_DIR),
+    githubToken: e.GITHUB_TOKEN ?? e.GH_TOKEN,
+    githubApiUrl: apiUrl,
+    githubGraphqlUrl: e.GITHUB_GRAPHQL_URL ?? `${apiUrl}/graphql`,
+    sourceUrls: e.STACKRADAR_SOURCE_URL,
+    catalogFile: e.STACKRADAR_CATALOG && path.resolve(cwd, e.STACKRADAR_CATALOG),
+    cron: e.STACKRADAR_CRON,
+    timeZone: e.STACKRADAR_TZ,
+    allowPrivateNetwork: e.STACKRADAR_ALLOW_PRIVATE_NETWORK,
+    now: e.STACKRADAR_NOW ? new Date(e.STACKRADAR_NOW) : undefined,
+    logLevel: e.LOG_LEVEL,
+  };
+}

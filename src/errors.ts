@@ -1,0 +1,31 @@
+/** Exit codes of the SPEC, and the error type that carries one to the CLI's single exit point. */
+export const ExitCode = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  partial: 3,
+  locked: 75,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class StackradarError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+    this.name = 'StackradarError';
+  }
+}
+
+export class UsageError extends StackradarError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
+
+export class LockedError extends StackradarError {
+  constructor(message: string) {
+    super(message, ExitCode.locked);
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * openDatabase(): one typed drizzle database over either driver — postgres.js for a server
+ * (DATABASE_URL), PGlite in a local directory otherwise — migrated on open, under a lock.
+ */
+import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { StackradarError, ExitCode } from '../errors.js';
+import { acquireDirectoryLock } from './pglite-lock.js';
+import * as schema from './schema.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Row = Record<string, unknown>;
+export interface QueryResult {
+  columns: string[];
+  rows: Row[];
+}
+
+export interface Store {
+  readonly driver: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Where the data is, for messages: the data directory or the server URL without its password. */
+  readonly location: string;
+  /** Raw SQL through drizzle with the result shape normalised between the drivers. */
+  rows<T extends Row = Row>(query: SQL, db?: Db): Promise<T[]>;
+  /** Runs exactly one statement inside a READ ONLY transaction. */
+  readOnlyQuery(text: string): Promise<QueryResult>;
+  /** The PGlite instance, for serving it over the wire protocol; undefined on a server. */
+  readonly pglite: PGlite | undefined;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/** Advisory lock keys: (namespace, purpose). */
+export const LOCK_NAMESPACE = 0x5354_4b52; // "STKR"
+export const MIGRATION_LOCK = 1;
+
+/** PGlite returns int8 as a number; make postgres.js do the same so both drivers print alike. */
+const int8AsNumber = {
+  to: 20,
+  from: [20],
+  serialize: (value: number | bigint) => String(value),
+  parse: (value: string) => {
+    const n = Number(value);
+    return Number.isSafeInteger(n) ? n : value;
+  },
+};
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable database URL)';
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Store> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}
+
+function connectionError(url: string, error: unknown): StackradarError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new StackradarError(`cannot use the database at ${redactUrl(url)}: ${reason}`, ExitCode.failed);
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const options = { onnotice: () => {}, types: { bigint: int8AsNumber }, connection: { application_name: 'stackradar' } };
+  // Migrations run on a one-connection client so the advisory lock and the migration share a session.
+  const migrator = postgres(url, { ...options, max: 1 });
+  try {
+    await migrator`select pg_advisory_lock(${LOCK_NAMESPACE}, ${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres(migrator), { migrationsFolder });
+    await migrator`select pg_advisory_unlock(${LOCK_NAMESPACE}, ${MIGRATION_LOCK})`;
+  } catch (error) {
+    throw connectionError(url, error);
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+  const client = postgres(url, { ...options, max: 10 });
+  const db = drizzlePostgres(client, { schema });
+  return {
+    driver: 'postgres',
+    db,
+    location: redactUrl(url),
+    pglite: undefined,
+    async rows<T extends Row>(query: SQL, on: Db = db) {
+      return [...((await on.execute(query)) as unknown as T[])];
+    },
+    async readOnlyQuery(text) {
+      return client.begin('read only', async (tx) => {
+        // The extended protocol refuses a string holding several statements; postgres.js picks the
+        // simple protocol for an unsafe query without parameters unless told (an untyped option).
+        const extendedProtocol = { simple: false } as postgres.UnsafeQueryOptions;
+        const result = await tx.unsafe(text, [], extendedProtocol);
+        return { columns: result.columns?.map((c) => c.name) ?? [], rows: [...result] as Row[] };
+      });
+    },
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Store> {
+  const lock = acquireDirectoryLock(dataDir);
+  let pglite: PGlite | undefined;
+  try {
+    pglite = await PGlite.create(dataDir);
+    const db = drizzlePglite(pglite, { schema });
+    await migratePglite(db, { migrationsFolder });
+    const client = pglite;
+    return {
+      driver: 'pglite',
+      db,
+      location: dataDir,
+      pglite: client,
+      async rows<T extends Row>(query: SQL, on: Db = db) {
+        return ((await on.execute(query)) as unknown as { rows: T[] }).rows;
+      },
+      async readOnlyQuery(text) {
+        return client.transaction(async (tx) => {
+          await tx.exec('set transaction read only');
+          const result = await tx.query<Row>(text);
+          return { columns: result.fields.map((f) => f.name), rows: result.rows };
+        });
+      },
+      async close() {
+        try {
+          await client.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    await pglite?.close().catch(() => {});
+    lock.release();
+    throw error;
+  }
+}
+
+/** Who we are, for `runs` rows and lock messages. */
+export const processIdentity = { pid: process.pid, host: hostname() };

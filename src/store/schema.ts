@@ -1,0 +1,184 @@
+/**
+ * The drizzle schema: the SPEC's public tables plus the bookkeeping tables later stages need.
+ * Snapshot rows are kept narrow (integer keys, enums, no repeated text): they are the table that grows.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  smallint,
+  smallserial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const runStatus = pgEnum('run_status', ['running', 'succeeded', 'partial', 'failed', 'abandoned']);
+export const cadenceSource = pgEnum('cadence_source', ['releases', 'tags']);
+export const repoSource = pgEnum('repo_source', ['catalog', 'search']);
+export const docsError = pgEnum('docs_error', [
+  'blocked',
+  'timeout',
+  'dns',
+  'tls',
+  'connection',
+  'redirects',
+  'invalid-url',
+  'http',
+  'no-url',
+]);
+
+export const runs = pgTable(
+  'runs',
+  {
+    id: serial('id').primaryKey(),
+    /** What started the run: `cli`, `schedule`, … */
+    trigger: text('trigger').notNull(),
+    command: text('command').notNull(),
+    status: runStatus('status').notNull().default('running'),
+    /** The run's clock: STACKRADAR_NOW when set, else the wall clock at start. */
+    runAt: timestamptz('run_at').notNull(),
+    startedAt: timestamptz('started_at').notNull().defaultNow(),
+    finishedAt: timestamptz('finished_at'),
+    pid: integer('pid').notNull(),
+    host: text('host').notNull(),
+    stats: jsonb('stats').$type<Record<string, unknown>>().notNull().default({}),
+    error: text('error'),
+  },
+  (t) => [index('runs_status_idx').on(t.status), index('runs_started_at_idx').on(t.startedAt)],
+);
+
+export const articleVersions = pgTable(
+  'article_versions',
+  {
+    id: serial('id').primaryKey(),
+    sourceUrl: text('source_url').notNull(),
+    contentHash: text('content_hash').notNull(),
+    title: text('title'),
+    author: text('author'),
+    publishedAt: timestamptz('published_at'),
+    updatedAt: timestamptz('updated_at'),
+    firstSeenAt: timestamptz('first_seen_at').notNull(),
+    lastSeenAt: timestamptz('last_seen_at').notNull(),
+    entryCount: integer('entry_count').notNull(),
+    /** The article's other structured sections ({name, description}), e.g. the selection criteria. */
+    sections: jsonb('sections').$type<{ name: string; description: string }[]>().notNull().default([]),
+    runId: integer('run_id').references(() => runs.id),
+  },
+  (t) => [index('article_versions_source_idx').on(t.sourceUrl, t.id)],
+);
+
+export const articleEntries = pgTable(
+  'article_entries',
+  {
+    articleVersionId: integer('article_version_id')
+      .notNull()
+      .references(() => articleVersions.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    framework: text('framework').notNull(),
+    slug: text('slug').notNull(),
+    language: text('language'),
+    description: text('description').notNull(),
+    pros: jsonb('pros').$type<string[]>().notNull(),
+    notableUsers: jsonb('notable_users').$type<string[]>().notNull(),
+    links: jsonb('links').$type<{ text: string; url: string }[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleVersionId, t.position] }), index('article_entries_slug_idx').on(t.slug)],
+);
+
+export const repositories = pgTable('repositories', {
+  id: serial('id').primaryKey(),
+  /** `owner/name` as GitHub reports it; a renamed repository gets a new row. */
+  fullName: text('full_name').notNull().unique(),
+});
+
+export const licenses = pgTable('licenses', {
+  id: smallserial('id').primaryKey(),
+  spdxId: text('spdx_id').notNull().unique(),
+});
+
+export const frameworks = pgTable('frameworks', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  language: text('language'),
+  repoId: integer('repo_id').references(() => repositories.id),
+  repoSource: repoSource('repo_source'),
+  /** 1 for catalog entries; the search score otherwise. */
+  repoConfidence: real('repo_confidence'),
+  docsUrl: text('docs_url'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+export const releases = pgTable(
+  'releases',
+  {
+    id: serial('id').primaryKey(),
+    frameworkId: integer('framework_id')
+      .notNull()
+      .references(() => frameworks.id),
+    tag: text('tag').notNull(),
+    name: text('name'),
+    /** `releases` for a GitHub Release, `tags` for a bare tag. */
+    source: cadenceSource('source').notNull(),
+    isPrerelease: boolean('is_prerelease').notNull(),
+    publishedAt: timestamptz('published_at').notNull(),
+  },
+  (t) => [uniqueIndex('releases_framework_tag_idx').on(t.frameworkId, t.source, t.tag)],
+);
+
+export const snapshots = pgTable(
+  'snapshots',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => runs.id),
+    frameworkId: integer('framework_id')
+      .notNull()
+      .references(() => frameworks.id),
+    capturedAt: timestamptz('captured_at').notNull(),
+    repoId: integer('repo_id').references(() => repositories.id),
+    stars: integer('stars'),
+    forks: integer('forks'),
+    watchers: integer('watchers'),
+    openIssues: integer('open_issues'),
+    pushedAt: timestamptz('pushed_at'),
+    latestReleaseId: integer('latest_release_id').references(() => releases.id),
+    medianReleaseIntervalDays: real('median_release_interval_days'),
+    releasesLast365d: smallint('releases_last_365d'),
+    licenseId: smallint('license_id').references(() => licenses.id),
+    docsStatus: smallint('docs_status'),
+    archived: boolean('archived'),
+    cadenceSource: cadenceSource('cadence_source'),
+    docsError: docsError('docs_error'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.frameworkId, t.capturedAt, t.runId] }),
+    index('snapshots_run_idx').on(t.runId),
+  ],
+);
+
+/** Conditional-request validators: the ETag and body of the last 200 answer per URL. */
+export const httpValidators = pgTable('http_validators', {
+  url: text('url').primaryKey(),
+  etag: text('etag').notNull(),
+  body: jsonb('body').notNull(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+/** Scheduler slots claimed by replicas: the first to insert a slot's key runs it. */
+export const scheduleClaims = pgTable('schedule_claims', {
+  slotKey: text('slot_key').primaryKey(),
+  claimedBy: text('claimed_by').notNull(),
+  claimedAt: timestamptz('claimed_at').notNull().default(sql`now()`),
+});

@@ -1,0 +1,23 @@
+/** Serves an open PGlite database over the PostgreSQL wire protocol on 127.0.0.1 (psql, BI tools). */
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import { StackradarError, ExitCode } from '../errors.js';
+
+export interface WireServer {
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export async function serveWireProtocol(pglite: PGlite, port: number): Promise<WireServer> {
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port, maxConnections: 16 });
+  try {
+    await server.start();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'the port is in use' : String(error);
+    throw new StackradarError(`cannot serve the embedded database on 127.0.0.1:${port}: ${reason}`, ExitCode.failed);
+  }
+  return {
+    port,
+    stop: () => server.stop(),
+  };
+}

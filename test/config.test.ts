@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { UsageError } from '../src/errors.js';
+
+const emptyDir = () => mkdtempSync(path.join(tmpdir(), 'stackradar-config-'));
+
+describe('loadConfig', () => {
+  it('applies the SPEC defaults', () => {
+    const cwd = emptyDir();
+    const config = loadConfig({}, {}, cwd);
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      dataDir: path.join(cwd, '.stackradar'),
+      githubApiUrl: 'https://api.github.com',
+      githubGraphqlUrl: 'https://api.github.com/graphql',
+      sourceUrls: ['https://www.keycdn.com/blog/best-backend-frameworks'],
+      cron: '0 6 * * *',
+      timeZone: 'UTC',
+      allowPrivateNetwork: false,
+      now: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads .env, lets the environment win over it and flags win over both', () => {
+    const cwd = emptyDir();
+    writeFileSync(path.join(cwd, '.env'), 'STACKRADAR_CRON=*/5 * * * *\nSTACKRADAR_DATA_DIR=from-dotenv\nLOG_LEVEL=debug\n');
+    const config = loadConfig({ dataDir: 'from-flag' }, { STACKRADAR_CRON: '0 1 * * *' }, cwd);
+    expect(config.cron).toBe('0 1 * * *');
+    expect(config.dataDir).toBe(path.join(cwd, 'from-flag'));
+    expect(config.logLevel).toBe('debug');
+  });
+
+  it('splits several sources and prefers GITHUB_TOKEN over GH_TOKEN', () => {
+    const config = loadConfig(
+      {},
+      { STACKRADAR_SOURCE_URL: 'http://a.test/x, http://b.test/y', GH_TOKEN: 'gh', GITHUB_TOKEN: 'github', GITHUB_API_URL: 'http://127.0.0.1:9/' },
+      emptyDir(),
+    );
+    expect(config.sourceUrls).toEqual(['http://a.test/x', 'http://b.test/y']);
+    expect(config.githubToken).toBe('github');
+    expect(config.githubGraphqlUrl).toBe('http://127.0.0.1:9/graphql');
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['STACKRADAR_SOURCE_URL', { STACKRADAR_SOURCE_URL: 'not a url' }],
+    ['STACKRADAR_TZ', { STACKRADAR_TZ: 'Mars/Olympus' }],
+    ['STACKRADAR_NOW', { STACKRADAR_NOW: 'yesterday' }],
+    ['STACKRADAR_ALLOW_PRIVATE_NETWORK', { STACKRADAR_ALLOW_PRIVATE_NETWORK: 'maybe' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+  ])('names the bad variable %s in a one-line usage error', (variable, env) => {
+    let error: unknown;
+    try {
+      loadConfig({}, env, emptyDir());
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(new RegExp(`^invalid ${variable}: `));
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('parses STACKRADAR_NOW as the run clock', () => {
+    expect(loadConfig({}, { STACKRADAR_NOW: '2025-03-01T06:00:00Z' }, emptyDir()).now?.toISOString()).toBe(
+      '2025-03-01T06:00:00.000Z',
+    );
+  });
+});

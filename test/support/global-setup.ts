@@ -1,0 +1,40 @@
+/**
+ * Builds dist/ once (tests that spawn the real CLI run the code under test) and finds out whether
+ * the PostgreSQL server is there: without it the server suite is skipped, except in CI, where a
+ * missing server fails the run.
+ */
+import { execFileSync } from 'node:child_process';
+import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function reachable(url: string): Promise<string | undefined> {
+  const client = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await client`select 1`;
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await client.end({ timeout: 1 });
+  }
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  const failure = await reachable(TEST_DATABASE_URL);
+  if (failure && process.env.CI === 'true') {
+    throw new Error(`CI=true and the PostgreSQL server at ${TEST_DATABASE_URL} is not reachable: ${failure}`);
+  }
+  if (failure) {
+    console.warn(`\n⚠ PostgreSQL server not reachable at ${TEST_DATABASE_URL} (${failure}): the PostgreSQL suite is SKIPPED\n`);
+  }
+  project.provide('postgresUrl', failure ? '' : TEST_DATABASE_URL);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string;
+  }
+}
