@@ -1,0 +1,198 @@
+/**
+ * Docs link checker: HEAD (falling back to GET) with manually followed redirects, every hop vetted by
+ * the network guard and connected to the vetted address only.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
+import { pinnedLookup, vetUrl, type LookupFn, type ResolvedAddress } from './network-guard.js';
+
+export type DocsCheckError =
+  | 'blocked'
+  | 'timeout'
+  | 'dns'
+  | 'tls'
+  | 'connection'
+  | 'redirects'
+  | 'invalid-url'
+  | 'http';
+
+export interface DocsCheckResult {
+  /** Final HTTP status after redirects; null when `error` says why there is none. */
+  status: number | null;
+  error: DocsCheckError | null;
+  /** The last URL requested (or refused); null when the input was not a URL. */
+  finalUrl: string | null;
+  checkedAt: Date;
+}
+
+export interface DocsCheckOptions {
+  allowPrivateNetwork: boolean;
+  /** Budget for one URL, all hops and the HEAD→GET fallback included. */
+  timeoutMs?: number;
+  concurrency?: number;
+  maxRedirects?: number;
+  userAgent: string;
+  /** DNS resolver (all addresses of a host); defaults to dns.lookup({ all: true }). */
+  lookup?: LookupFn;
+  /**
+   * Test seam: reroutes the socket AFTER the guard approved `address`. Tests use it to serve a
+   * "public" address from 127.0.0.1; production code leaves it unset.
+   */
+  connectOverride?: (target: { address: string; port: number }) => { address: string; port: number };
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** HEAD answers that often mean "HEAD not supported" rather than "page broken". */
+const HEAD_FALLBACK_STATUSES = new Set([400, 403, 405, 501]);
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ABORT_ERR', 'UND_ERR_CONNECT_TIMEOUT']);
+
+interface HopResponse {
+  status: number;
+  location: string | undefined;
+}
+
+function classify(err: unknown, aborted: boolean, isHttps: boolean): DocsCheckError {
+  if (aborted) return 'timeout';
+  const e = err as NodeJS.ErrnoException | undefined;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (e?.name === 'AbortError' || TIMEOUT_CODES.has(code)) return 'timeout';
+  if (DNS_CODES.has(code)) return 'dns';
+  if (/CERT|SSL|TLS/.test(code) || (isHttps && code === 'EPROTO')) return 'tls';
+  if (code.startsWith('HPE_')) return 'http';
+  return 'connection';
+}
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const fail = (): void => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+}
+
+/** One request; resolves as soon as the status line and headers arrive, never reads the body. */
+function requestOnce(
+  url: URL,
+  method: 'HEAD' | 'GET',
+  hostname: string,
+  addresses: ResolvedAddress[],
+  opts: DocsCheckOptions,
+  signal: AbortSignal,
+): Promise<HopResponse> {
+  const isHttps = url.protocol === 'https:';
+  const port = Number(url.port) || (isHttps ? 443 : 80);
+  const first = addresses[0];
+  const override = first && opts.connectOverride?.({ address: first.address, port });
+  return new Promise((resolve, reject) => {
+    const req = (isHttps ? https : http).request({
+      method,
+      // A literal IP host skips `lookup`; a name gets only the vetted addresses through it.
+      host: override?.address ?? hostname,
+      port: override?.port ?? port,
+      lookup: pinnedLookup(addresses),
+      path: `${url.pathname}${url.search}`,
+      headers: { host: url.host, 'user-agent': opts.userAgent, accept: '*/*' },
+      agent: false,
+      signal,
+      ...(isHttps && !isIP(hostname) ? { servername: hostname } : {}),
+    });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      res.on('error', () => {}); // destroying below may emit; the answer is already known
+      resolve({ status: res.statusCode ?? 0, location: res.headers.location });
+      res.destroy();
+    });
+    req.end();
+  });
+}
+
+/** Does one hop: HEAD, then GET when HEAD is refused or breaks at the protocol level. */
+async function fetchHop(
+  url: URL,
+  hostname: string,
+  addresses: ResolvedAddress[],
+  opts: DocsCheckOptions,
+  signal: AbortSignal,
+): Promise<HopResponse> {
+  let head: HopResponse;
+  try {
+    head = await requestOnce(url, 'HEAD', hostname, addresses, opts, signal);
+  } catch (err) {
+    const kind = classify(err, signal.aborted, url.protocol === 'https:');
+    const code = (err as NodeJS.ErrnoException).code;
+    if (kind !== 'http' && code !== 'ECONNRESET') throw err;
+    return requestOnce(url, 'GET', hostname, addresses, opts, signal);
+  }
+  if (!HEAD_FALLBACK_STATUSES.has(head.status)) return head;
+  return requestOnce(url, 'GET', hostname, addresses, opts, signal);
+}
+
+/** Checks one URL; never throws. */
+export async function checkDocsLink(rawUrl: string, opts: DocsCheckOptions): Promise<DocsCheckResult> {
+  const done = (status: number | null, error: DocsCheckError | null, finalUrl: string | null): DocsCheckResult => ({
+    status,
+    error,
+    finalUrl,
+    checkedAt: new Date(),
+  });
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return done(null, 'invalid-url', null);
+  }
+  const maxRedirects = opts.maxRedirects ?? 5;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 5000);
+  const aborted = rejectOnAbort(controller.signal);
+  aborted.catch(() => {});
+  try {
+    for (let redirects = 0; ; redirects++) {
+      // Each hop is vetted (and resolved exactly once) before anything connects to it.
+      const verdict = await Promise.race([vetUrl(url, opts), aborted]);
+      if (!verdict.ok) return done(null, verdict.error, url.href);
+      let hop: HopResponse;
+      try {
+        hop = await fetchHop(url, verdict.hostname, verdict.addresses, opts, controller.signal);
+      } catch (err) {
+        return done(null, classify(err, controller.signal.aborted, url.protocol === 'https:'), url.href);
+      }
+      if (!REDIRECT_STATUSES.has(hop.status) || hop.location === undefined) {
+        return done(hop.status, null, url.href);
+      }
+      if (redirects >= maxRedirects) return done(null, 'redirects', url.href);
+      try {
+        url = new URL(hop.location, url);
+      } catch {
+        return done(null, 'invalid-url', url.href);
+      }
+    }
+  } catch (err) {
+    return done(null, classify(err, controller.signal.aborted, url.protocol === 'https:'), url.href);
+  } finally {
+    clearTimeout(timer);
+    controller.abort(); // settles `aborted` and tears down anything still attached to the signal
+  }
+}
+
+/** Checks many URLs with a small worker pool; identical URLs are checked once. Keys keep input order. */
+export async function checkDocsLinks(
+  urls: string[],
+  opts: DocsCheckOptions,
+): Promise<Map<string, DocsCheckResult>> {
+  const unique = [...new Set(urls)];
+  const results: DocsCheckResult[] = [];
+  const limit = Math.floor(opts.concurrency ?? 4);
+  const workers = limit >= 1 ? Math.min(limit, unique.length) : 1;
+  let next = 0;
+  const work = async (): Promise<void> => {
+    while (next < unique.length) {
+      const index = next++;
+      results[index] = await checkDocsLink(unique[index] ?? '', opts);
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, work));
+  return new Map(unique.map((url, i) => [url, results[i] as DocsCheckResult]));
+}
