@@ -34,6 +34,8 @@ const envSchema = z.object({
     .default('UTC')
     .refine(isTimeZone, 'expected an IANA time zone such as UTC or Europe/Berlin'),
   STACKRADAR_ALLOW_PRIVATE_NETWORK: booleanString.default(false),
+  STACKRADAR_FETCH_TIMEOUT: z.coerce.number().int().min(1).max(600).default(30),
+  STACKRADAR_FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   STACKRADAR_NOW: z.iso.datetime({ offset: true, local: false, message: 'expected an ISO timestamp' }).optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
@@ -59,6 +61,9 @@ export interface Config {
   timeZone: string;
   allowPrivateNetwork: boolean;
   now: Date | undefined;
+  /** Article fetching: seconds per attempt, and retries (with doubling backoff) for 5xx and network errors. */
+  fetchTimeoutSecs: number;
+  fetchRetries: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -117,6 +122,8 @@ export function loadConfig(
     timeZone: e.STACKRADAR_TZ,
     allowPrivateNetwork: e.STACKRADAR_ALLOW_PRIVATE_NETWORK,
     now: e.STACKRADAR_NOW ? new Date(e.STACKRADAR_NOW) : undefined,
+    fetchTimeoutSecs: e.STACKRADAR_FETCH_TIMEOUT,
+    fetchRetries: e.STACKRADAR_FETCH_RETRIES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -12,6 +12,16 @@ function cell(value: unknown): string {
   return String(value);
 }
 
+/** Tables are for people: lists read as "a; b", and links as their text. */
+function tableCell(value: unknown): string {
+  if (Array.isArray(value)) {
+    return value.map((item) => (typeof item === 'object' && item && 'text' in item ? String(item.text) : cell(item))).join('; ');
+  }
+  return cell(value);
+}
+
+const MAX_TABLE_COLUMN = 60;
+
 function jsonValue(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? value.toString() : value;
 }
@@ -51,8 +61,18 @@ export function formatRows(rows: OutputRow[], format: Format, columns?: string[]
         .join('\n')
         .concat('\n');
     case 'table': {
-      const table = new Table({ head: names, style: { head: process.stdout.isTTY ? ['cyan'] : [] } });
-      for (const row of rows) table.push(names.map((name) => cell(row[name])));
+      const tty = process.stdout.isTTY;
+      const cells = rows.map((row) => names.map((name) => tableCell(row[name])));
+      const colWidths = names.map((name, i) =>
+        Math.min(MAX_TABLE_COLUMN, Math.max(name.length, ...cells.map((line) => line[i]!.length)) + 2),
+      );
+      const table = new Table({
+        head: names,
+        colWidths,
+        wordWrap: true,
+        style: { head: tty ? ['cyan'] : [], border: tty ? ['grey'] : [] },
+      });
+      table.push(...cells);
       return `${table.toString()}\n${rows.length} row${rows.length === 1 ? '' : 's'}\n`;
     }
   }

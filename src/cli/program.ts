@@ -35,7 +35,10 @@ export function buildProgram(): Command {
     .option('--source <url...>', 'article URL(s) (overrides STACKRADAR_SOURCE_URL)')
     .option('--file <path...>', 'read article HTML from file(s) instead of fetching')
     .addOption(formatOption())
-    .action(notYetAvailable('ingest'));
+    .action(async (options, command: Command) => {
+      const { runIngest } = await import('./commands/ingest.js');
+      await runIngest(command, options);
+    });
 
   program
     .command('enrich')
@@ -62,9 +65,12 @@ export function buildProgram(): Command {
   program
     .command('diff')
     .description('what changed between the last two versions of an article')
-    .option('--source <url>', 'the article (default: every configured source)')
+    .option('--source <url>', 'the article (default: every stored source)')
     .addOption(formatOption())
-    .action(notYetAvailable('diff'));
+    .action(async (options, command: Command) => {
+      const { runDiff } = await import('./commands/ingest.js');
+      await runDiff(command, options);
+    });
 
   program
     .command('sql')

@@ -58,6 +58,28 @@ const int8AsNumber = {
   },
 };
 
+/**
+ * drizzle's postgres-js driver makes postgres.js return date/time columns as text (drizzle parses them
+ * itself); raw results are turned back into Dates so both drivers print the same values.
+ */
+const DATE_TYPES: Record<number, (text: string) => Date> = {
+  1184: (text) => new Date(text),
+  1114: (text) => new Date(`${text.replace(' ', 'T')}Z`),
+  1082: (text) => new Date(`${text}T00:00:00Z`),
+};
+
+function normaliseDates(result: postgres.RowList<postgres.Row[]>): Row[] {
+  const converters = (result.columns ?? [])
+    .filter((column) => DATE_TYPES[column.type])
+    .map((column) => [column.name, DATE_TYPES[column.type]!] as const);
+  if (converters.length === 0) return [...result];
+  return result.map((row) => {
+    const copy: Row = { ...row };
+    for (const [name, parse] of converters) if (typeof copy[name] === 'string') copy[name] = parse(copy[name] as string);
+    return copy;
+  });
+}
+
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
@@ -98,7 +120,7 @@ async function openPostgres(url: string): Promise<Store> {
     location: redactUrl(url),
     pglite: undefined,
     async rows<T extends Row>(query: SQL, on: Db = db) {
-      return [...((await on.execute(query)) as unknown as T[])];
+      return normaliseDates((await on.execute(query)) as unknown as postgres.RowList<postgres.Row[]>) as T[];
     },
     async readOnlyQuery(text) {
       return client.begin('read only', async (tx) => {
@@ -106,7 +128,7 @@ async function openPostgres(url: string): Promise<Store> {
         // simple protocol for an unsafe query without parameters unless told (an untyped option).
         const extendedProtocol = { simple: false } as postgres.UnsafeQueryOptions;
         const result = await tx.unsafe(text, [], extendedProtocol);
-        return { columns: result.columns?.map((c) => c.name) ?? [], rows: [...result] as Row[] };
+        return { columns: result.columns?.map((c) => c.name) ?? [], rows: normaliseDates(result) };
       });
     },
     async close() {

@@ -1,0 +1,140 @@
+/** Article versions: a new version only when the normalised parse changes; otherwise last_seen_at moves. */
+import { createHash } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import type { DiffEntry } from '../ingest/diff.js';
+import type { ParsedArticle } from '../ingest/types.js';
+import type { Db } from './database.js';
+import { articleEntries, articleVersions } from './schema.js';
+
+/** A hash of what the parse says (not of the HTML), so markup changes alone add no version. */
+export function contentHash(article: ParsedArticle): string {
+  const normalised = {
+    title: article.title,
+    author: article.author,
+    publishedAt: article.publishedAt,
+    updatedAt: article.updatedAt,
+    entries: article.entries.map((e) => [e.name, e.slug, e.language, e.description, e.pros, e.notableUsers, e.links]),
+    sections: article.sections,
+  };
+  return createHash('sha256').update(JSON.stringify(normalised)).digest('hex');
+}
+
+function toDate(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export interface VersionSummary {
+  id: number;
+  entryCount: number;
+  contentHash: string;
+}
+
+export async function latestVersion(db: Db, sourceUrl: string): Promise<VersionSummary | undefined> {
+  const [row] = await db
+    .select({ id: articleVersions.id, entryCount: articleVersions.entryCount, contentHash: articleVersions.contentHash })
+    .from(articleVersions)
+    .where(eq(articleVersions.sourceUrl, sourceUrl))
+    .orderBy(desc(articleVersions.id))
+    .limit(1);
+  return row;
+}
+
+export interface SaveResult {
+  versionId: number;
+  created: boolean;
+}
+
+/** Stores the parse as the source's newest version unless its content equals the current one. */
+export async function saveArticleVersion(
+  db: Db,
+  sourceUrl: string,
+  article: ParsedArticle,
+  seenAt: Date,
+  runId: number | null,
+): Promise<SaveResult> {
+  const hash = contentHash(article);
+  return db.transaction(async (tx) => {
+    const current = await latestVersion(tx, sourceUrl);
+    if (current?.contentHash === hash) {
+      await tx.update(articleVersions).set({ lastSeenAt: seenAt }).where(eq(articleVersions.id, current.id));
+      return { versionId: current.id, created: false };
+    }
+    const [version] = await tx
+      .insert(articleVersions)
+      .values({
+        sourceUrl,
+        contentHash: hash,
+        title: article.title,
+        author: article.author,
+        publishedAt: toDate(article.publishedAt),
+        updatedAt: toDate(article.updatedAt),
+        firstSeenAt: seenAt,
+        lastSeenAt: seenAt,
+        entryCount: article.entries.length,
+        sections: article.sections,
+        runId,
+      })
+      .returning({ id: articleVersions.id });
+    await tx.insert(articleEntries).values(
+      article.entries.map((entry) => ({
+        articleVersionId: version!.id,
+        position: entry.position,
+        framework: entry.name,
+        slug: entry.slug,
+        language: entry.language,
+        description: entry.description,
+        pros: entry.pros,
+        notableUsers: entry.notableUsers,
+        links: entry.links,
+      })),
+    );
+    return { versionId: version!.id, created: true };
+  });
+}
+
+export interface StoredVersion {
+  id: number;
+  sourceUrl: string;
+  firstSeenAt: Date;
+  entries: DiffEntry[];
+}
+
+/** The newest `count` versions of a source, newest first, with their entries. */
+export async function recentVersions(db: Db, sourceUrl: string, count: number): Promise<StoredVersion[]> {
+  const versions = await db
+    .select({ id: articleVersions.id, sourceUrl: articleVersions.sourceUrl, firstSeenAt: articleVersions.firstSeenAt })
+    .from(articleVersions)
+    .where(eq(articleVersions.sourceUrl, sourceUrl))
+    .orderBy(desc(articleVersions.id))
+    .limit(count);
+  const result: StoredVersion[] = [];
+  for (const version of versions) {
+    const entries = await db
+      .select()
+      .from(articleEntries)
+      .where(eq(articleEntries.articleVersionId, version.id))
+      .orderBy(articleEntries.position);
+    result.push({
+      ...version,
+      entries: entries.map((e) => ({
+        position: e.position,
+        name: e.framework,
+        slug: e.slug,
+        language: e.language,
+        description: e.description,
+        pros: e.pros,
+        notableUsers: e.notableUsers,
+        links: e.links,
+      })),
+    });
+  }
+  return result;
+}
+
+/** Every source that has at least one stored version. */
+export async function knownSources(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ sourceUrl: articleVersions.sourceUrl }).from(articleVersions).orderBy(articleVersions.sourceUrl);
+  return rows.map((row) => row.sourceUrl);
+}

@@ -1,0 +1,62 @@
+/** A local stand-in for the article's site: serves fixture pages, robots.txt and switchable faults. */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures/articles/', import.meta.url));
+export const fixture = (name: string) => readFileSync(`${FIXTURES}${name}`, 'utf8');
+
+export interface Page {
+  status?: number;
+  type?: string;
+  body?: string;
+  /** Milliseconds before the answer starts. */
+  delayMs?: number;
+  /** Answer 503 this many times before serving the page. */
+  failTimes?: number;
+}
+
+export interface ArticleServer {
+  url: string;
+  pages: Map<string, Page>;
+  hits: Map<string, number>;
+  close(): Promise<void>;
+}
+
+export async function startArticleServer(): Promise<ArticleServer> {
+  const pages = new Map<string, Page>();
+  const hits = new Map<string, number>();
+  const server = http.createServer((req, res) => {
+    const path = req.url ?? '/';
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    if (path === '/robots.txt') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
+      return;
+    }
+    const page = pages.get(path);
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
+      return;
+    }
+    setTimeout(() => {
+      if (page.failTimes && page.failTimes > 0) {
+        page.failTimes--;
+        res.writeHead(503, { 'content-type': 'text/html' }).end('busy');
+        return;
+      }
+      res.writeHead(page.status ?? 200, { 'content-type': page.type ?? 'text/html; charset=utf-8' }).end(page.body ?? '');
+    }, page.delayMs ?? 0);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    pages,
+    hits,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
