@@ -1,0 +1,143 @@
+/** Turns an article's DOM into a flat, ordered sequence of headings, paragraphs and lists. */
+import type { AnyNode, Element } from 'domhandler';
+
+export type Block =
+  | { kind: 'heading'; level: number; text: string; nodes: AnyNode[] }
+  | { kind: 'para'; text: string; nodes: AnyNode[] }
+  | { kind: 'list'; items: string[]; nodes: AnyNode[] };
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p',
+  'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'caption',
+]);
+
+const INLINE_TAGS = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label',
+  'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'br', 'img',
+]);
+
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'video', 'audio', 'object', 'embed',
+  'button', 'input', 'select', 'textarea', 'option', 'head', 'title', 'meta', 'link', 'math', 'map',
+]);
+
+export const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+/** Collapses runs of whitespace (including &nbsp;) and drops zero-width characters. */
+export const clean = (s: string): string => s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+
+function collectText(node: AnyNode, out: string[], skipLists: boolean): void {
+  if (node.type === 'text') {
+    out.push((node as unknown as { data: string }).data);
+    return;
+  }
+  if (!isElement(node) || SKIP_TAGS.has(node.name)) return;
+  if (node.name === 'br') {
+    out.push('\n');
+    return;
+  }
+  if (skipLists && (node.name === 'ul' || node.name === 'ol')) return;
+  const block = BLOCK_TAGS.has(node.name);
+  if (block) out.push('\n');
+  for (const c of node.children) collectText(c, out, skipLists);
+  if (block) out.push('\n');
+}
+
+/** Readable text of nodes: blocks are separated rather than glued together ("MVC.Pros:Easy"). */
+export function textOf(nodes: AnyNode | AnyNode[], skipLists = false): string {
+  const out: string[] = [];
+  for (const n of Array.isArray(nodes) ? nodes : [nodes]) collectText(n, out, skipLists);
+  return clean(out.join(''));
+}
+
+function containsBlock(el: Element, memo: Map<Element, boolean>): boolean {
+  const known = memo.get(el);
+  if (known !== undefined) return known;
+  let result = false;
+  for (const c of el.children) {
+    if (isElement(c) && !SKIP_TAGS.has(c.name) && (BLOCK_TAGS.has(c.name) || containsBlock(c, memo))) {
+      result = true;
+      break;
+    }
+  }
+  memo.set(el, result);
+  return result;
+}
+
+function listItems(list: Element): string[] {
+  const items: string[] = [];
+  for (const c of list.children) {
+    if (!isElement(c)) continue;
+    if (c.name === 'li') {
+      const t = textOf(c, true);
+      if (t) items.push(t);
+    } else if (c.name !== 'ul' && c.name !== 'ol' && !SKIP_TAGS.has(c.name)) {
+      // Malformed markup sometimes wraps <li> in <div>/<span>.
+      items.push(...listItems(c));
+    }
+  }
+  return items;
+}
+
+function definitionItems(dl: Element): string[] {
+  const items: string[] = [];
+  let term: string | null = null;
+  for (const c of dl.children) {
+    if (!isElement(c)) continue;
+    if (c.name === 'dt') term = textOf(c);
+    else if (c.name === 'dd') {
+      const d = textOf(c);
+      if (d) items.push(term ? `${term}: ${d}` : d);
+      term = null;
+    }
+  }
+  return items;
+}
+
+/** Flattens a content root into blocks, in document order. */
+export function flattenBlocks(root: Element): Block[] {
+  const blocks: Block[] = [];
+  const memo = new Map<Element, boolean>();
+  let run: AnyNode[] = [];
+
+  const flush = (): void => {
+    if (run.length === 0) return;
+    const text = textOf(run);
+    if (text) blocks.push({ kind: 'para', text, nodes: run });
+    run = [];
+  };
+
+  const visit = (parent: Element): void => {
+    for (const node of parent.children) {
+      if (node.type === 'text') {
+        run.push(node);
+        continue;
+      }
+      if (!isElement(node) || SKIP_TAGS.has(node.name)) continue;
+      const name = node.name;
+      if (INLINE_TAGS.has(name) && !containsBlock(node, memo)) {
+        run.push(node);
+        continue;
+      }
+      flush();
+      if (/^h[1-6]$/.test(name)) {
+        const text = textOf(node);
+        if (text) blocks.push({ kind: 'heading', level: Number(name[1]), text, nodes: [node] });
+      } else if (name === 'p' || name === 'pre' || ((name === 'div' || name === 'section') && !containsBlock(node, memo))) {
+        const text = textOf(node);
+        if (text) blocks.push({ kind: 'para', text, nodes: [node] });
+      } else if (name === 'ul' || name === 'ol' || name === 'dl') {
+        const items = name === 'dl' ? definitionItems(node) : listItems(node);
+        if (items.length > 0) blocks.push({ kind: 'list', items, nodes: [node] });
+      } else if (name !== 'table' && name !== 'hr') {
+        visit(node);
+        flush();
+      }
+    }
+  };
+
+  visit(root);
+  flush();
+  return blocks;
+}
