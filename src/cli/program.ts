@@ -27,7 +27,10 @@ export function buildProgram(): Command {
     .description('one full run: ingest every source, enrich every framework, store a snapshot')
     .option('--source <url...>', 'article URL(s) (overrides STACKRADAR_SOURCE_URL)')
     .addOption(formatOption())
-    .action(notYetAvailable('refresh'));
+    .action(async (options, command: Command) => {
+      const { runRefresh } = await import('./commands/enrich.js');
+      await runRefresh(command, options);
+    });
 
   program
     .command('ingest')
@@ -45,7 +48,10 @@ export function buildProgram(): Command {
     .description('enrich the frameworks of the current article versions and store a snapshot')
     .option('--framework <name...>', 'only these frameworks')
     .addOption(formatOption())
-    .action(notYetAvailable('enrich'));
+    .action(async (options, command: Command) => {
+      const { runEnrich } = await import('./commands/enrich.js');
+      await runEnrich(command, options);
+    });
 
   program
     .command('report')

@@ -32,6 +32,12 @@ export interface Store {
   rows<T extends Row = Row>(query: SQL, db?: Db): Promise<T[]>;
   /** Runs exactly one statement inside a READ ONLY transaction. */
   readOnlyQuery(text: string): Promise<QueryResult>;
+  /**
+   * Takes the run lock (one data-changing run per database at a time) and returns its release, or
+   * null when another process holds it. PostgreSQL: a session advisory lock on a reserved connection.
+   * PGlite: the process already owns the directory, so the lock is always free.
+   */
+  tryRunLock(): Promise<(() => Promise<void>) | null>;
   /** The PGlite instance, for serving it over the wire protocol; undefined on a server. */
   readonly pglite: PGlite | undefined;
   close(): Promise<void>;
@@ -46,6 +52,7 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
 /** Advisory lock keys: (namespace, purpose). */
 export const LOCK_NAMESPACE = 0x5354_4b52; // "STKR"
 export const MIGRATION_LOCK = 1;
+export const RUN_LOCK = 2;
 
 /** PGlite returns int8 as a number; make postgres.js do the same so both drivers print alike. */
 const int8AsNumber = {
@@ -122,6 +129,21 @@ async function openPostgres(url: string): Promise<Store> {
     async rows<T extends Row>(query: SQL, on: Db = db) {
       return normaliseDates((await on.execute(query)) as unknown as postgres.RowList<postgres.Row[]>) as T[];
     },
+    async tryRunLock() {
+      const connection = await client.reserve();
+      const [row] = await connection`select pg_try_advisory_lock(${LOCK_NAMESPACE}, ${RUN_LOCK}) as locked`;
+      if (!row?.locked) {
+        connection.release();
+        return null;
+      }
+      return async () => {
+        try {
+          await connection`select pg_advisory_unlock(${LOCK_NAMESPACE}, ${RUN_LOCK})`;
+        } finally {
+          connection.release();
+        }
+      };
+    },
     async readOnlyQuery(text) {
       return client.begin('read only', async (tx) => {
         // The extended protocol refuses a string holding several statements; postgres.js picks the
@@ -153,6 +175,7 @@ async function openPglite(dataDir: string): Promise<Store> {
       async rows<T extends Row>(query: SQL, on: Db = db) {
         return ((await on.execute(query)) as unknown as { rows: T[] }).rows;
       },
+      tryRunLock: async () => async () => {},
       async readOnlyQuery(text) {
         return client.transaction(async (tx) => {
           await tx.exec('set transaction read only');

@@ -1,6 +1,6 @@
-/** The `runs` rows: one per command that changes data, moving from running to a final status. */
+/** The `runs` rows: one per data-changing command, moving from running to a final status. */
 import { hostname } from 'node:os';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from './database.js';
 import { runs } from './schema.js';
 
@@ -22,4 +22,28 @@ export async function finishRun(
   error: string | null,
 ): Promise<void> {
   await db.update(runs).set({ status, stats, error, finishedAt: new Date() }).where(eq(runs.id, id));
+}
+
+/**
+ * Called while holding the run lock: any other run still marked running lost its process (the lock
+ * would be held otherwise), so it is marked abandoned. Returns the ids marked.
+ */
+export async function markAbandoned(db: Db, exceptRunId: number): Promise<number[]> {
+  const rows = await db
+    .update(runs)
+    .set({ status: 'abandoned', finishedAt: new Date(), error: 'the process running it ended before it finished' })
+    .where(and(eq(runs.status, 'running'), ne(runs.id, exceptRunId)))
+    .returning({ id: runs.id });
+  return rows.map((row) => row.id);
+}
+
+/** The newest run still marked running, for the message of a refused second run. */
+export async function runningRun(db: Db) {
+  const [row] = await db
+    .select({ id: runs.id, command: runs.command, pid: runs.pid, host: runs.host, startedAt: runs.startedAt })
+    .from(runs)
+    .where(eq(runs.status, 'running'))
+    .orderBy(desc(runs.id))
+    .limit(1);
+  return row;
 }

@@ -1,11 +1,11 @@
 /** `stackradar ingest` and `stackradar diff`. */
 import type { Command } from 'commander';
-import { loadCatalog } from '../../enrich/catalog.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { diffEntries } from '../../ingest/diff.js';
-import { ingestSources, type IngestOutcome } from '../../jobs/ingest.js';
+import type { IngestOutcome } from '../../jobs/ingest.js';
+import { ingestResult, ingestStage, stageContext } from '../../jobs/refresh.js';
+import { exitCodeOf, withRun } from '../../jobs/run.js';
 import { knownSources, recentVersions } from '../../store/articles.js';
-import { finishRun, startRun, type FinalStatus } from '../../store/runs.js';
 import { createContext } from '../context.js';
 import { printRows, type Format, type OutputRow } from '../output.js';
 
@@ -15,16 +15,9 @@ interface IngestOptions {
   format: Format;
 }
 
-/** Exit status of an ingest: broken parses and failed sources make it partial, or failed when nothing worked. */
-export function ingestStatus(outcomes: IngestOutcome[]): FinalStatus {
-  const good = outcomes.filter((o) => o.status === 'new-version' || o.status === 'unchanged').length;
-  if (good === outcomes.length) return 'succeeded';
-  return outcomes.some((o) => o.status === 'broken') || good > 0 ? 'partial' : 'failed';
-}
-
 function entryRows(outcomes: IngestOutcome[]): OutputRow[] {
   return outcomes.flatMap((outcome) =>
-    (outcome.status === 'broken' ? [] : outcome.article?.entries ?? []).map((entry) => ({
+    (outcome.status === 'broken' ? [] : (outcome.article?.entries ?? [])).map((entry) => ({
       source_url: outcome.sourceUrl,
       position: entry.position,
       framework: entry.name,
@@ -40,44 +33,33 @@ function entryRows(outcomes: IngestOutcome[]): OutputRow[] {
 
 const TABLE_COLUMNS = ['position', 'framework', 'slug', 'language', 'pros', 'notable_users'];
 
+/** One line per source on stderr: what was stored, or why not. */
+export function describeIngest(outcome: IngestOutcome): string {
+  switch (outcome.status) {
+    case 'broken':
+      return `ingest ${outcome.sourceUrl}: not stored: ${outcome.problem} (the previous version stays current)`;
+    case 'failed':
+      return `ingest ${outcome.sourceUrl}: failed: ${outcome.problem}`;
+    case 'new-version':
+      return `ingest ${outcome.sourceUrl}: ${outcome.article!.entries.length} entries, new version ${outcome.versionId}`;
+    case 'unchanged':
+      return `ingest ${outcome.sourceUrl}: ${outcome.article!.entries.length} entries, unchanged (version ${outcome.versionId})`;
+  }
+}
+
 export async function runIngest(command: Command, options: IngestOptions): Promise<void> {
   if (options.source?.length && options.file?.length) throw new UsageError('ingest: give --source or --file, not both');
   const context = createContext(command, { source: options.source });
-  const catalog = loadCatalog(context.config.catalogFile);
-  const seenAt = context.config.now ?? new Date();
-  const status = await context.withStore(async (store) => {
-    const runId = await startRun(store.db, 'cli', 'ingest', seenAt);
-    const outcomes = await ingestSources({
-      db: store.db,
-      catalog,
-      logger: context.logger,
-      sources: options.file?.length ? { files: options.file } : { urls: context.config.sourceUrls },
-      seenAt,
-      runId,
-      fetchOptions: { timeoutSecs: context.config.fetchTimeoutSecs, retries: context.config.fetchRetries },
-    });
-    const status = ingestStatus(outcomes);
-    const problems = outcomes.filter((o) => o.problem).map((o) => `${o.sourceUrl}: ${o.problem}`);
-    await finishRun(
-      store.db,
-      runId,
-      status,
-      { sources: outcomes.map((o) => ({ url: o.sourceUrl, status: o.status, entries: o.article?.entries.length ?? 0 })) },
-      problems.join('; ') || null,
-    );
-    printRows(entryRows(outcomes), options.format, options.format === 'table' ? TABLE_COLUMNS : undefined);
-    for (const outcome of outcomes) {
-      const what =
-        outcome.status === 'broken'
-          ? `not stored: ${outcome.problem} (the previous version stays current)`
-          : outcome.status === 'failed'
-            ? `failed: ${outcome.problem}`
-            : `${outcome.article!.entries.length} entries, ${outcome.status === 'new-version' ? `new version ${outcome.versionId}` : `unchanged (version ${outcome.versionId})`}`;
-      process.stderr.write(`ingest ${outcome.sourceUrl}: ${what}\n`);
-    }
-    return status;
-  });
-  if (status !== 'succeeded') process.exitCode = status === 'partial' ? ExitCode.partial : ExitCode.failed;
+  const { config, logger } = context;
+  const result = await context.withStore((store) =>
+    withRun(store, logger, { trigger: 'cli', command: 'ingest', now: config.now ?? new Date() }, async (runId) => {
+      const outcomes = await ingestStage(stageContext(store, config, logger, runId), options.file?.length ? { files: options.file } : { urls: config.sourceUrls });
+      printRows(entryRows(outcomes), options.format, options.format === 'table' ? TABLE_COLUMNS : undefined);
+      for (const outcome of outcomes) process.stderr.write(`${describeIngest(outcome)}\n`);
+      return ingestResult(outcomes);
+    }),
+  );
+  process.exitCode = exitCodeOf(result.status);
 }
 
 export async function runDiff(command: Command, options: { source?: string; format: Format }): Promise<void> {

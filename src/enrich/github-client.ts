@@ -1,0 +1,174 @@
+/**
+ * The Octokit instance the enrich step uses: throttling + retry configured for batched read-only traffic,
+ * conditional-request cache, request counters, and logging that can never print the token.
+ */
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
+import type { Logger } from 'pino';
+
+const GitHubOctokit = Octokit.plugin(throttling, retry);
+export type GitHubOctokitInstance = InstanceType<typeof GitHubOctokit>;
+
+/** ETag + body per URL; the lead's implementation stores them in the `http_validators` table. */
+export interface ConditionalCache {
+  get(key: string): Promise<{ etag: string; body: unknown } | undefined>;
+  set(key: string, etag: string, body: unknown): Promise<void>;
+}
+
+export function createMemoryCache(): ConditionalCache & { entries: Map<string, { etag: string; body: unknown }> } {
+  const entries = new Map<string, { etag: string; body: unknown }>();
+  return {
+    entries,
+    get: async (key) => {
+      const entry = entries.get(key);
+      return entry && structuredClone(entry);
+    },
+    set: async (key, etag, body) => {
+      entries.set(key, { etag, body: structuredClone(body) });
+    },
+  };
+}
+
+export class GitHubAuthError extends Error {
+  constructor() {
+    super('GitHub rejected the token (401 Bad credentials); check GITHUB_TOKEN');
+    this.name = 'GitHubAuthError';
+  }
+}
+
+/** Delays; production defaults, tests shrink them. */
+export interface GitHubTiming {
+  /** plugin-retry waits (n+1)² × this for the n-th retry of a 5xx/network error. Default 1000. */
+  retryBaseMs?: number;
+  /** Milliseconds per second of Retry-After / x-ratelimit-reset. Default 1000. */
+  rateLimitSecondMs?: number;
+  /** Spacing of GraphQL requests. Default 50 (the plugin's 1 s is meant for mutations). */
+  graphqlMinTimeMs?: number;
+  /** Spacing of search requests. Default 2000 (the plugin's value; search allows 10–30 a minute). */
+  searchMinTimeMs?: number;
+}
+
+export interface GitHubClientOptions {
+  token?: string;
+  apiUrl: string;
+  /** Default `${apiUrl}/graphql`. */
+  graphqlUrl?: string;
+  logger: Logger;
+  /** Default true. Off: rate limits are not waited out. */
+  throttle?: boolean;
+  cache: ConditionalCache;
+  timing?: GitHubTiming;
+  /** Retries of one request after a rate limit. Default 3. */
+  rateLimitRetries?: number;
+  /** Longer waits fail instead (an exhausted hourly budget). Default 300. */
+  maxRateLimitWaitSeconds?: number;
+  /** Retries of 5xx and network errors. Default 3. */
+  retries?: number;
+}
+
+export interface GraphqlError {
+  type?: string;
+  path?: (string | number)[];
+  message: string;
+}
+
+export interface GitHubClient {
+  readonly octokit: GitHubOctokitInstance;
+  readonly authenticated: boolean;
+  readonly cache: ConditionalCache;
+  readonly logger: Logger;
+  /** Cumulative over the client's life; callers diff them. */
+  readonly counters: { requests: number; notModified: number; rateLimitRemaining: number | null };
+  /** A GraphQL query; partial data and per-path errors come back instead of being thrown. */
+  graphql<T>(query: string, variables: Record<string, unknown>): Promise<{ data: T | null; errors: GraphqlError[] }>;
+}
+
+const isGraphqlResponseError = (e: unknown): e is Error & { errors: GraphqlError[]; data: unknown } =>
+  e instanceof Error && e.name === 'GraphqlResponseError' && 'errors' in e;
+
+export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
+  const { logger, token } = opts;
+  const timing = opts.timing ?? {};
+  const counters: GitHubClient['counters'] = { requests: 0, notModified: 0, rateLimitRemaining: null };
+  const scrub = (message: unknown): string => {
+    const text = typeof message === 'string' ? message : String(message);
+    return token ? text.split(token).join('[REDACTED]') : text;
+  };
+  // Octokit passes request options (headers included) as a second argument: only the scrubbed message is kept.
+  // Its per-request info lines (and the error lines of every 304) go to debug.
+  const octokitLog = (level: 'debug' | 'warn') => (message: unknown) => logger[level]({ component: 'octokit' }, scrub(message));
+
+  const countingFetch: typeof fetch = async (input, init) => {
+    counters.requests++;
+    const res = await fetch(input, init);
+    if (res.status === 304) counters.notModified++;
+    const remaining = res.headers.get('x-ratelimit-remaining');
+    if (remaining !== null && res.headers.get('x-ratelimit-resource') !== 'search') counters.rateLimitRemaining = Number(remaining);
+    return res;
+  };
+
+  const maxWait = opts.maxRateLimitWaitSeconds ?? 300;
+  const maxRetries = opts.rateLimitRetries ?? 3;
+  const onLimit = (kind: string) => (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+    const context = { method: options.method, url: options.url, retryAfterSeconds: retryAfter, retryCount };
+    if (retryCount >= maxRetries || retryAfter > maxWait) {
+      logger.warn(context, `GitHub ${kind} rate limit: giving up (wait ${retryAfter}s, ${retryCount} retries so far)`);
+      return false;
+    }
+    logger.warn(context, `GitHub ${kind} rate limit: waiting ${retryAfter}s before retry ${retryCount + 1}`);
+    return true;
+  };
+
+  const octokit = new GitHubOctokit({
+    ...(token ? { auth: token } : {}),
+    baseUrl: opts.apiUrl.replace(/\/+$/, ''),
+    userAgent: 'stackradar',
+    log: { debug: octokitLog('debug'), info: octokitLog('debug'), warn: octokitLog('warn'), error: octokitLog('debug') },
+    request: { fetch: countingFetch },
+    throttle:
+      opts.throttle === false
+        ? { enabled: false }
+        : {
+            id: 'stackradar',
+            // GraphQL rides the plugin's "write" group (1 at a time, 1 s apart, meant for mutations); our queries
+            // are read-only, so keep them serial but close together.
+            write: new Bottleneck.Group({ maxConcurrent: 1, minTime: timing.graphqlMinTimeMs ?? 50 }),
+            search: new Bottleneck.Group({ maxConcurrent: 1, minTime: timing.searchMinTimeMs ?? 2000 }),
+            retryAfterBaseValue: timing.rateLimitSecondMs ?? 1000,
+            onRateLimit: onLimit('primary'),
+            onSecondaryRateLimit: onLimit('secondary'),
+          },
+    retry: {
+      retries: opts.retries ?? 3,
+      retryAfterBaseValue: timing.retryBaseMs ?? 1000,
+      // 429 is the throttling plugin's to wait out; retrying it here too would double the attempts.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
+  });
+  // Registered last, so it sees errors after both plugins gave up.
+  octokit.hook.error('request', (error) => {
+    if ((error as { status?: number }).status === 401) throw new GitHubAuthError();
+    throw error;
+  });
+
+  // For a GHES `/api/v3` base URL Octokit itself posts to `/api/graphql`.
+  const graphql = octokit.graphql.defaults({ url: opts.graphqlUrl ?? `${opts.apiUrl.replace(/\/+$/, '')}/graphql` });
+  return {
+    octokit,
+    authenticated: token !== undefined && token !== '',
+    cache: opts.cache,
+    logger,
+    counters,
+    async graphql<T>(query: string, variables: Record<string, unknown>) {
+      try {
+        const data = await graphql<T>(query, variables);
+        return { data, errors: [] };
+      } catch (err) {
+        if (isGraphqlResponseError(err)) return { data: (err.data ?? null) as T | null, errors: err.errors };
+        throw err;
+      }
+    },
+  };
+}
