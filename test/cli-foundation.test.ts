@@ -60,7 +60,7 @@ describe('the embedded database is single-process', () => {
   afterAll(async () => database.drop());
 
   it('fails the second process fast with exit 75 naming the holder, and leaves the first unharmed', async () => {
-    const env = { ...process.env, STACKRADAR_DATA_DIR: database.dataDir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, STACKRADAR_DATA_DIR: database.dataDir, LOG_LEVEL: "warn" };
     delete env.DATABASE_URL;
     const first = spawn(process.execPath, [CLI, 'sql', 'select pg_sleep(3) is null as slept, 42 as answer', '--format', 'json'], { env });
     let firstOut = '';
