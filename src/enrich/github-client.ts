@@ -46,7 +46,7 @@ export interface GitHubTiming {
   rateLimitSecondMs?: number;
   /** Spacing of GraphQL requests. Default 50 (the plugin's 1 s is meant for mutations). */
   graphqlMinTimeMs?: number;
-  /** Spacing of search requests. Default 2000 (the plugin's value; search allows 10–30 a minute). */
+  /** Spacing of search requests. Default 100; a per-minute reservoir keeps within 10 (anonymous) / 30 a minute. */
   searchMinTimeMs?: number;
 }
 
@@ -135,7 +135,15 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
             // GraphQL rides the plugin's "write" group (1 at a time, 1 s apart, meant for mutations); our queries
             // are read-only, so keep them serial but close together.
             write: new Bottleneck.Group({ maxConcurrent: 1, minTime: timing.graphqlMinTimeMs ?? 50 }),
-            search: new Bottleneck.Group({ maxConcurrent: 1, minTime: timing.searchMinTimeMs ?? 2000 }),
+            // Search allows 10 requests a minute anonymously and 30 with a token: a per-minute reservoir
+            // lets a refresh's few searches through at once instead of spacing every one 2 s apart.
+            search: new Bottleneck.Group({
+              maxConcurrent: 1,
+              minTime: timing.searchMinTimeMs ?? 100,
+              reservoir: token ? 30 : 10,
+              reservoirRefreshAmount: token ? 30 : 10,
+              reservoirRefreshInterval: 60_000,
+            }),
             retryAfterBaseValue: timing.rateLimitSecondMs ?? 1000,
             onRateLimit: onLimit('primary'),
             onSecondaryRateLimit: onLimit('secondary'),

@@ -24,6 +24,7 @@ import {
   type SnapshotRow,
 } from '../store/snapshots.js';
 import { UsageError } from '../errors.js';
+import type { ProgressFn } from './progress.js';
 
 export interface EnrichInput {
   store: Store;
@@ -35,7 +36,7 @@ export interface EnrichInput {
   allowPrivateNetwork: boolean;
   /** Only these frameworks (names or slugs); all current entries when empty. */
   only?: string[];
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ProgressFn;
 }
 
 export interface FrameworkFailure {
@@ -149,17 +150,27 @@ const MIN_SEARCH_CONFIDENCE = 0.5;
 
 export async function enrichFrameworks(input: EnrichInput): Promise<EnrichOutcome> {
   const failed: FrameworkFailure[] = [];
-  const targets = await resolveRepositories(input, await currentTargets(input), failed);
-  const fetched = await fetchRepositories(input.github, targets.map((t) => t.repo!), { now: input.now });
+  const all = await currentTargets(input);
+  input.onProgress?.('enriching', 0, all.length);
+  const targets = await resolveRepositories(input, all, failed);
+  const unresolved = failed.length;
+  const fetched = await fetchRepositories(input.github, targets.map((t) => t.repo!), {
+    now: input.now,
+    onProgress: (done) => input.onProgress?.('enriching', unresolved + done, all.length),
+  });
 
   const data = new Map<string, RepoData>();
   for (const target of targets) {
     const result = fetched.results.get(target.repo!);
     if (!result || 'error' in result) failed.push({ slug: target.slug, reason: `GitHub ${target.repo}: ${result?.error ?? 'no answer'}` });
-    else data.set(target.slug, result);
+    else {
+      data.set(target.slug, result);
+      if (result.repo.toLowerCase() !== target.repo!.toLowerCase()) {
+        input.logger.warn({ framework: target.name, from: target.repo, to: result.repo }, `${target.repo} moved to ${result.repo}; storing the new name (update the catalog to save a redirect)`);
+      }
+    }
   }
   const good = targets.filter((t) => data.has(t.slug));
-  input.onProgress?.(good.length, targets.length);
 
   const docsUrlOf = (t: Target) => t.docs ?? data.get(t.slug)!.homepageUrl ?? t.articleLink;
   const docsChecks = await checkDocsLinks(
@@ -167,6 +178,7 @@ export async function enrichFrameworks(input: EnrichInput): Promise<EnrichOutcom
     { allowPrivateNetwork: input.allowPrivateNetwork, userAgent: USER_AGENT },
   );
 
+  input.onProgress?.('storing');
   await input.store.db.transaction(async (tx) => {
     const repoIds = await repositoryIds(tx, good.map((t) => data.get(t.slug)!.repo));
     const licenses = await licenseIds(tx, good.flatMap((t) => data.get(t.slug)!.license ?? []));
