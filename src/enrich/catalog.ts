@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { UsageError } from '../errors.js';
 import { slugify } from '../ingest/slug.js';
 import bundled from './catalog.json' with { type: 'json' };
 
@@ -66,7 +67,8 @@ const userEntry = z.strictObject({
 type UserEntry = z.infer<typeof userEntry>;
 
 function fail(label: string, problem: string): never {
-  throw new Error(`catalog ${label}: ${problem}`.replace(/\s*\n\s*/g, ' '));
+  // A bad user catalog is a configuration error: exit 2, like a bad variable.
+  throw new UsageError(`catalog ${label}: ${problem}`.replace(/\s*\n\s*/g, ' '));
 }
 
 function describeIssue(error: z.ZodError): string {
