@@ -93,14 +93,23 @@ export function buildProgram(): Command {
     .description('recent runs: id, trigger, status, started, duration, counts, error')
     .option('--limit <n>', 'how many runs', '20')
     .addOption(formatOption())
-    .action(notYetAvailable('runs'));
+    .action(async (options, command: Command) => {
+      const { runRuns } = await import('./commands/runs.js');
+      await runRuns(command, options);
+    });
 
   program
     .command('schedule')
     .description('long-running scheduler; SIGINT/SIGTERM shut it down cleanly')
-    .option('--cron <expr>', 'cron expression (overrides STACKRADAR_CRON)')
+    .option('--cron <expr>', 'cron expression, 5 fields or 6 with seconds (overrides STACKRADAR_CRON)')
     .option('--run-now', 'also run once at start')
-    .action(notYetAvailable('schedule'));
+    .option('--port <port>', 'embedded database only: serve it on 127.0.0.1 on this port while scheduling (0: any free port)', '5433')
+    .option('--no-serve', 'embedded database only: do not serve it')
+    .option('--grace <seconds>', 'on SIGINT/SIGTERM, how long a run in progress may take to finish', '30')
+    .action(async (options, command: Command) => {
+      const { runSchedule } = await import('./commands/schedule.js');
+      await runSchedule(command, options);
+    });
 
   const db = program.command('db').description('database maintenance');
   db.command('migrate')

@@ -24,7 +24,11 @@ export type { FetchResult, FetchStats, RepoData, RepoRelease, RepoResult, RepoTa
  * Results are keyed by the requested name; `repo` in each holds the current name after renames.
  * Throws only GitHubAuthError; every other failure is that repository's `{ error }`.
  */
-export async function fetchRepositories(client: GitHubClient, repos: string[], opts: { now: Date }): Promise<FetchResult> {
+export async function fetchRepositories(
+  client: GitHubClient,
+  repos: string[],
+  opts: { now: Date; onProgress?: (done: number) => void },
+): Promise<FetchResult> {
   const before = { ...client.counters };
   const results = new Map<string, RepoResult>();
   const stats = { graphqlCost: 0, rateLimitRemaining: null as number | null };
@@ -39,8 +43,13 @@ export async function fetchRepositories(client: GitHubClient, repos: string[], o
   if (client.authenticated) {
     await fetchViaGraphql(client, wanted, opts.now, results, stats);
   } else {
-    await fetchViaRest(client, wanted, opts.now, (requested, result) => results.set(requested, result), (err) => err instanceof GitHubAuthError);
+    const record = (requested: string, result: RepoResult) => {
+      results.set(requested, result);
+      opts.onProgress?.(results.size);
+    };
+    await fetchViaRest(client, wanted, opts.now, record, (err) => err instanceof GitHubAuthError);
   }
+  opts.onProgress?.(results.size);
 
   const failed = [...results.values()].filter((r) => 'error' in r).length;
   const requests = client.counters.requests - before.requests;

@@ -9,6 +9,7 @@ import { parseArticle } from '../ingest/parse.js';
 import { resolveEntries } from '../ingest/resolve.js';
 import type { ParsedArticle } from '../ingest/types.js';
 import type { Logger } from '../logger.js';
+import type { ProgressFn } from './progress.js';
 import { latestVersion, saveArticleVersion } from '../store/articles.js';
 import type { Db } from '../store/database.js';
 
@@ -32,6 +33,7 @@ export interface IngestInput {
   seenAt: Date;
   runId: number | null;
   fetchOptions?: { timeoutSecs?: number; retries?: number; retryBaseMs?: number };
+  onProgress?: ProgressFn;
 }
 
 interface Page {
@@ -65,6 +67,7 @@ async function readSources(input: IngestInput): Promise<{ pages: Page[]; failure
 }
 
 export async function ingestSources(input: IngestInput): Promise<IngestOutcome[]> {
+  input.onProgress?.('fetching');
   const { pages, failures } = await readSources(input);
   const outcomes: IngestOutcome[] = failures.map((failure) => ({
     sourceUrl: failure.url,
@@ -73,7 +76,8 @@ export async function ingestSources(input: IngestInput): Promise<IngestOutcome[]
     article: null,
     problem: failure.error,
   }));
-  for (const page of pages) {
+  for (const [index, page] of pages.entries()) {
+    input.onProgress?.('parsing', index, pages.length);
     const article = resolveEntries(parseArticle(page.html, page.sourceUrl), input.catalog);
     const previous = await latestVersion(input.db, page.sourceUrl);
     const problem = brokenParseReason(article, previous?.entryCount ?? null);
@@ -90,6 +94,7 @@ export async function ingestSources(input: IngestInput): Promise<IngestOutcome[]
       problem: null,
     });
   }
+  input.onProgress?.('parsing', pages.length, pages.length);
   for (const outcome of outcomes) {
     const fields = { source: outcome.sourceUrl, status: outcome.status, entries: outcome.article?.entries.length ?? 0 };
     if (outcome.problem) input.logger.error({ ...fields, problem: outcome.problem }, `ingest ${outcome.sourceUrl}: ${outcome.problem}`);

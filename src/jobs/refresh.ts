@@ -8,7 +8,8 @@ import type { Store } from '../store/database.js';
 import { databaseCache } from '../store/http-validators.js';
 import { enrichFrameworks, type EnrichOutcome } from './enrich.js';
 import { ingestSources, type IngestInput, type IngestOutcome } from './ingest.js';
-import type { RunResult } from './run.js';
+import type { ProgressFn } from './progress.js';
+import { withRun, type RunResult } from './run.js';
 
 export interface StageContext {
   store: Store;
@@ -17,10 +18,11 @@ export interface StageContext {
   catalog: Catalog;
   runId: number;
   now: Date;
+  progress?: ProgressFn;
 }
 
-export function stageContext(store: Store, config: Config, logger: Logger, runId: number): StageContext {
-  return { store, config, logger, catalog: loadCatalog(config.catalogFile), runId, now: config.now ?? new Date() };
+export function stageContext(store: Store, config: Config, logger: Logger, runId: number, progress?: ProgressFn): StageContext {
+  return { store, config, logger, catalog: loadCatalog(config.catalogFile), runId, now: config.now ?? new Date(), progress };
 }
 
 export async function ingestStage(context: StageContext, sources: IngestInput['sources']): Promise<IngestOutcome[]> {
@@ -32,6 +34,7 @@ export async function ingestStage(context: StageContext, sources: IngestInput['s
     seenAt: context.now,
     runId: context.runId,
     fetchOptions: { timeoutSecs: context.config.fetchTimeoutSecs, retries: context.config.fetchRetries },
+    onProgress: context.progress,
   });
 }
 
@@ -54,6 +57,7 @@ export async function enrichStage(context: StageContext, only?: string[]): Promi
       now: context.now,
       allowPrivateNetwork: config.allowPrivateNetwork,
       only,
+      onProgress: context.progress,
     });
   } catch (error) {
     if (error instanceof GitHubAuthError) throw new StackradarError(error.message, ExitCode.failed);
@@ -98,4 +102,19 @@ export async function refreshStages(context: StageContext): Promise<RunResult & 
     ingest,
     enrich,
   };
+}
+
+export type RefreshResult = Awaited<ReturnType<typeof refreshStages>> & { runId: number };
+
+/** One refresh run under the run lock: what `refresh` does, and what every scheduled slot does. */
+export function refreshRun(
+  store: Store,
+  config: Config,
+  logger: Logger,
+  run: { trigger: string; progress?: ProgressFn; onStart?: (runId: number) => void },
+): Promise<RefreshResult> {
+  return withRun(store, logger, { trigger: run.trigger, command: 'refresh', now: config.now ?? new Date() }, (runId) => {
+    run.onStart?.(runId);
+    return refreshStages(stageContext(store, config, logger, runId, run.progress));
+  });
 }

@@ -16,12 +16,12 @@ export interface RunResult {
 export const exitCodeOf = (status: FinalStatus) =>
   status === 'succeeded' ? ExitCode.ok : status === 'partial' ? ExitCode.partial : ExitCode.failed;
 
-export async function withRun(
+export async function withRun<R extends RunResult>(
   store: Store,
   logger: Logger,
   run: { trigger: string; command: string; now: Date },
-  body: (runId: number) => Promise<RunResult>,
-): Promise<RunResult & { runId: number }> {
+  body: (runId: number) => Promise<R>,
+): Promise<R & { runId: number }> {
   const release = await store.tryRunLock();
   if (!release) {
     const other = await runningRun(store.db);
@@ -32,7 +32,7 @@ export async function withRun(
     const runId = await startRun(store.db, run.trigger, run.command, run.now);
     const abandoned = await markAbandoned(store.db, runId);
     if (abandoned.length) logger.warn({ runs: abandoned }, `marked run(s) ${abandoned.join(', ')} abandoned: their process ended before they finished`);
-    let result: RunResult;
+    let result: R;
     try {
       result = await body(runId);
     } catch (error) {

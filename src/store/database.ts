@@ -13,7 +13,9 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { StackradarError, ExitCode } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { acquireDirectoryLock } from './pglite-lock.js';
+import { shareSession } from './pglite-session.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -38,7 +40,10 @@ export interface Store {
    * PGlite: the process already owns the directory, so the lock is always free.
    */
   tryRunLock(): Promise<(() => Promise<void>) | null>;
-  /** The PGlite instance, for serving it over the wire protocol; undefined on a server. */
+  /**
+   * The PGlite instance to serve over the wire protocol (a view that keeps clients' transactions and
+   * this process's work apart, see pglite-session.ts); undefined on a server.
+   */
   readonly pglite: PGlite | undefined;
   close(): Promise<void>;
 }
@@ -46,6 +51,8 @@ export interface Store {
 export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where to report a served client's transaction rolled back for idling (embedded database). */
+  logger?: Logger;
 }
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -98,7 +105,7 @@ export function redactUrl(url: string): string {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Store> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir, options.logger);
 }
 
 function connectionError(url: string, error: unknown): StackradarError {
@@ -159,19 +166,22 @@ async function openPostgres(url: string): Promise<Store> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Store> {
+async function openPglite(dataDir: string, logger?: Logger): Promise<Store> {
   const lock = acquireDirectoryLock(dataDir);
   let pglite: PGlite | undefined;
   try {
     pglite = await PGlite.create(dataDir);
-    const db = drizzlePglite(pglite, { schema });
+    const session = shareSession(pglite, {
+      onRollback: (idleMs) => logger?.warn({ idleMs }, 'rolled back a served client\'s transaction left idle while this process waited for the database'),
+    });
+    const db = drizzlePglite(session.local, { schema });
     await migratePglite(db, { migrationsFolder });
-    const client = pglite;
+    const client = session.local;
     return {
       driver: 'pglite',
       db,
       location: dataDir,
-      pglite: client,
+      pglite: session.remote,
       async rows<T extends Row>(query: SQL, on: Db = db) {
         return ((await on.execute(query)) as unknown as { rows: T[] }).rows;
       },

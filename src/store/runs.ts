@@ -47,3 +47,21 @@ export async function runningRun(db: Db) {
     .limit(1);
   return row;
 }
+
+/** The newest runs first, for `stackradar runs`. */
+export async function recentRuns(db: Db, limit: number) {
+  return db.select().from(runs).orderBy(desc(runs.startedAt), desc(runs.id)).limit(limit);
+}
+
+/**
+ * Marks a run that this process gives up on (the scheduler's shutdown grace ran out). Only a run still
+ * marked running is touched: one that finished meanwhile keeps its real status.
+ */
+export async function interruptRun(db: Db, id: number, reason: string): Promise<boolean> {
+  const rows = await db
+    .update(runs)
+    .set({ status: 'failed', finishedAt: new Date(), error: reason })
+    .where(and(eq(runs.id, id), eq(runs.status, 'running')))
+    .returning({ id: runs.id });
+  return rows.length > 0;
+}

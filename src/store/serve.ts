@@ -17,7 +17,8 @@ export async function serveWireProtocol(pglite: PGlite, port: number): Promise<W
     throw new StackradarError(`cannot serve the embedded database on 127.0.0.1:${port}: ${reason}`, ExitCode.failed);
   }
   return {
-    port,
+    // The bound port: differs from `port` when 0 asked for any free one.
+    port: Number(server.getServerConn().split(':').pop()),
     stop: () => server.stop(),
   };
 }

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
 import type { EnrichOutcome } from '../../jobs/enrich.js';
-import { enrichResult, enrichStage, refreshStages, stageContext } from '../../jobs/refresh.js';
+import { progressFor } from '../../jobs/progress.js';
+import { enrichResult, enrichStage, refreshRun, stageContext } from '../../jobs/refresh.js';
 import { exitCodeOf, withRun } from '../../jobs/run.js';
 import type { Store } from '../../store/database.js';
 import { createContext } from '../context.js';
@@ -15,7 +16,7 @@ function reportEnrich(outcome: EnrichOutcome): void {
   for (const failure of outcome.failed) process.stderr.write(`enrich ${failure.slug}: failed: ${failure.reason}\n`);
   const { requests, notModified, graphqlCost } = outcome.github;
   process.stderr.write(
-    `enrich: stored ${outcome.stored.length} snapshot(s), ${outcome.failed.length} failed; GitHub: ${requests} request(s), ${notModified} not modified, GraphQL cost ${graphqlCost}\n`,
+    `enrich: stored ${outcome.stored.length} snapshot(s)${outcome.stored.length ? ` (${outcome.stored.join(', ')})` : ''}, ${outcome.failed.length} failed; GitHub: ${requests} request(s), ${notModified} not modified, GraphQL cost ${graphqlCost}\n`,
   );
 }
 
@@ -27,9 +28,10 @@ async function printSnapshots(store: Store, runId: number, format: Format): Prom
 export async function runEnrich(command: Command, options: { framework?: string[]; format: Format }): Promise<void> {
   const context = createContext(command);
   const { config, logger } = context;
+  const progress = progressFor(logger, options.format);
   const result = await context.withStore(async (store) => {
     const run = await withRun(store, logger, { trigger: 'cli', command: 'enrich', now: config.now ?? new Date() }, async (runId) => {
-      const outcome = await enrichStage(stageContext(store, config, logger, runId), options.framework);
+      const outcome = await enrichStage(stageContext(store, config, logger, runId, progress.report), options.framework).finally(() => progress.end());
       reportEnrich(outcome);
       return enrichResult(outcome);
     });
@@ -42,13 +44,11 @@ export async function runEnrich(command: Command, options: { framework?: string[
 export async function runRefresh(command: Command, options: { source?: string[]; format: Format }): Promise<void> {
   const context = createContext(command, { source: options.source });
   const { config, logger } = context;
+  const progress = progressFor(logger, options.format);
   const result = await context.withStore(async (store) => {
-    const run = await withRun(store, logger, { trigger: 'cli', command: 'refresh', now: config.now ?? new Date() }, async (runId) => {
-      const outcome = await refreshStages(stageContext(store, config, logger, runId));
-      for (const ingest of outcome.ingest) process.stderr.write(`${describeIngest(ingest)}\n`);
-      if (outcome.enrich) reportEnrich(outcome.enrich);
-      return outcome;
-    });
+    const run = await refreshRun(store, config, logger, { trigger: 'cli', progress: progress.report }).finally(() => progress.end());
+    for (const ingest of run.ingest) process.stderr.write(`${describeIngest(ingest)}\n`);
+    if (run.enrich) reportEnrich(run.enrich);
     await printSnapshots(store, run.runId, options.format);
     process.stderr.write(`refresh: run ${run.runId} ${run.status}${run.error ? `: ${run.error}` : ''}\n`);
     return run;

@@ -1,0 +1,50 @@
+/**
+ * Progress of a run's stages. On a terminal: one live line per stage on stderr, rewritten in place as
+ * its count moves ("enriching 3/8"). Elsewhere (pipes, log collectors, `--format json`): one structured
+ * log line when a stage starts, so logs stay one JSON object per line.
+ */
+import type { Logger } from '../logger.js';
+
+export type Stage = 'fetching' | 'parsing' | 'enriching' | 'storing';
+
+/** Called when a stage starts and, for counted stages, as its count moves. */
+export type ProgressFn = (stage: Stage, done?: number, total?: number) => void;
+
+export interface Progress {
+  report: ProgressFn;
+  /** Ends the live line (a no-op for log lines). */
+  end(): void;
+}
+
+export function createProgress(logger: Logger, options: { live: boolean; stream?: NodeJS.WriteStream }): Progress {
+  if (!options.live) {
+    let last: Stage | undefined;
+    return {
+      report(stage, done, total) {
+        if (stage === last) return;
+        last = stage;
+        logger.info({ stage, ...(total === undefined ? {} : { total }) }, `stage: ${stage}${total === undefined ? '' : ` (${total})`}`);
+      },
+      end() {},
+    };
+  }
+  const out = options.stream ?? process.stderr;
+  let current: Stage | undefined;
+  return {
+    report(stage, done, total) {
+      // A new stage keeps the previous line and starts its own; a count rewrites the current one.
+      if (current !== undefined && stage !== current) out.write('\n');
+      current = stage;
+      out.write(`\r\x1b[2K${stage}${total === undefined ? '' : ` ${done ?? 0}/${total}`}`);
+    },
+    end() {
+      if (current !== undefined) out.write('\n');
+      current = undefined;
+    },
+  };
+}
+
+/** Live lines only for a person watching a terminal; JSON output means a program is reading. */
+export function progressFor(logger: Logger, format: string): Progress {
+  return createProgress(logger, { live: Boolean(process.stderr.isTTY) && format !== 'json' });
+}
