@@ -73,7 +73,7 @@ const int8AsNumber = {
 };
 
 /**
- * drizzle's postgres-js driver makes postgres.js return date/time columns as text (drizzle parses them
+ * drizzle's drivers make postgres.js and PGlite return date/time columns as text (drizzle parses them
  * itself); raw results are turned back into Dates so both drivers print the same values.
  */
 const DATE_TYPES: Record<number, (text: string) => Date> = {
@@ -83,11 +83,15 @@ const DATE_TYPES: Record<number, (text: string) => Date> = {
 };
 
 function normaliseDates(result: postgres.RowList<postgres.Row[]>): Row[] {
-  const converters = (result.columns ?? [])
+  return datesOf([...result], (result.columns ?? []).map((column) => ({ name: column.name, type: column.type })));
+}
+
+function datesOf(rows: Row[], columns: { name: string; type: number }[]): Row[] {
+  const converters = columns
     .filter((column) => DATE_TYPES[column.type])
     .map((column) => [column.name, DATE_TYPES[column.type]!] as const);
-  if (converters.length === 0) return [...result];
-  return result.map((row) => {
+  if (converters.length === 0) return rows;
+  return rows.map((row) => {
     const copy: Row = { ...row };
     for (const [name, parse] of converters) if (typeof copy[name] === 'string') copy[name] = parse(copy[name] as string);
     return copy;
@@ -183,7 +187,9 @@ async function openPglite(dataDir: string, logger?: Logger): Promise<Store> {
       location: dataDir,
       pglite: session.remote,
       async rows<T extends Row>(query: SQL, on: Db = db) {
-        return ((await on.execute(query)) as unknown as { rows: T[] }).rows;
+        // drizzle's PGlite driver also leaves date/time columns as text: turned into Dates as on a server.
+        const result = (await on.execute(query)) as unknown as { rows: Row[]; fields: { name: string; dataTypeID: number }[] };
+        return datesOf(result.rows, result.fields.map((field) => ({ name: field.name, type: field.dataTypeID }))) as T[];
       },
       tryRunLock: async () => async () => {},
       async readOnlyQuery(text) {

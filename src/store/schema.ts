@@ -163,6 +163,7 @@ export const snapshots = pgTable(
     docsError: docsError('docs_error'),
   },
   (t) => [
+    // Migration 0003 adds INCLUDE (stars) to this key: star_trends probes it index-only.
     primaryKey({ columns: [t.frameworkId, t.capturedAt, t.runId] }),
     index('snapshots_run_idx').on(t.runId),
   ],
