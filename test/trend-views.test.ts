@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../src/store/database.js';
+import { refreshStatistics } from '../src/store/statistics.js';
 import { DRIVERS, createTestDatabase, skipPostgres, type TestDatabase } from './support/stores.js';
 import { NEWEST, seedTrends } from './support/trend-fixture.js';
 
@@ -66,11 +67,16 @@ describe.each(DRIVERS)('trend views on %s', (driver) => {
     expect(filtered).toHaveLength(2);
   });
 
-  it.skipIf(skip)('star_trends probes the primary key, which carries stars for index-only scans', async () => {
+  it.skipIf(skip)('the embedded database gets planner statistics once, then again only after its tables grow', async () => {
+    const first = await refreshStatistics(store);
+    if (driver === 'postgres') return expect(first).toEqual([]); // the server's autovacuum does it
+    expect(first).toEqual(expect.arrayContaining(['runs', 'snapshots', 'frameworks']));
+    expect(await refreshStatistics(store)).toEqual([]);
+  });
+
+  it.skipIf(skip)('the snapshots primary key carries stars, for index-only trend probes', async () => {
     const [index] = await rows(sql`
       select pg_get_indexdef(indexrelid) as def from pg_index where indrelid = 'snapshots'::regclass and indisprimary`);
     expect(index!.def).toMatch(/\(framework_id, captured_at, run_id\) INCLUDE \(stars\)/);
-    const plan = await rows(sql`explain select * from star_trends`);
-    expect(plan.map((r) => Object.values(r)[0]).join('\n')).toMatch(/snapshots_framework_id_captured_at_run_id_pk/);
   });
 });

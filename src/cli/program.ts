@@ -56,17 +56,23 @@ export function buildProgram(): Command {
   program
     .command('report')
     .description('trend report: latest figures, deltas, cadence, docs status')
-    .option('--since <window>', 'window for the trend columns, e.g. 30d', '30d')
+    .option('--since <window>', 'history window of the charts and anomalies: 7d, 30d, 12w, 6m, 1y', '30d')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS, 'html']).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout')
-    .action(notYetAvailable('report'));
+    .action(async (options, command: Command) => {
+      const { runReport } = await import('./commands/report.js');
+      await runReport(command, options);
+    });
 
   program
     .command('history')
     .description('the stored history of one framework, a row per snapshot')
-    .argument('<name>', 'framework name or slug')
+    .argument('<name>', 'framework name, alias or slug')
     .addOption(formatOption())
-    .action(notYetAvailable('history'));
+    .action(async (name: string, options, command: Command) => {
+      const { runHistory } = await import('./commands/history.js');
+      await runHistory(command, name, options);
+    });
 
   program
     .command('diff')

@@ -1,0 +1,54 @@
+/** `stackradar report`: the trend report as a table, json, csv, Markdown, or one self-contained HTML file. */
+import { renameSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { loadReport } from '../../report/data.js';
+import { parseWindow } from '../../report/dates.js';
+import { renderText } from '../../report/text.js';
+import { refreshStatistics } from '../../store/statistics.js';
+import { createContext } from '../context.js';
+import type { Format } from '../output.js';
+
+interface ReportOptions {
+  since: string;
+  format: Format | 'html';
+  out?: string;
+}
+
+/** Written beside the target and renamed, so a reader (a web server, a mailer) never sees half a report. */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (error) {
+    throw new UsageError(`report: cannot write --out ${file}: ${(error as Error).message}`);
+  }
+}
+
+export async function runReport(command: Command, options: ReportOptions): Promise<void> {
+  const sinceDays = parseWindow(options.since);
+  const context = createContext(command);
+  const { config } = context;
+  const data = await context.withStore(async (store) => {
+    await refreshStatistics(store);
+    return loadReport(store, { sinceDays, timeZone: config.timeZone, now: config.now ?? new Date() });
+  });
+  if (data.rows.length === 0) process.stderr.write('report: no snapshots yet; run `stackradar refresh` first\n');
+
+  let text: string;
+  if (options.format === 'html') {
+    // vega is loaded only here: every other command starts without it.
+    const { renderHtml } = await import('../../report/html.js');
+    text = await renderHtml(data);
+  } else {
+    const color = !options.out && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    text = renderText(data, options.format, color);
+  }
+  if (options.out) {
+    writeAtomically(options.out, text);
+    process.stderr.write(`report: wrote ${options.out} (${data.rows.length} framework(s), ${data.anomalies.length} anomaly(ies))\n`);
+  } else {
+    await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The HTML report's charts: Vega-Lite specifications compiled to Vega and rendered to SVG strings in
+ * Node (no browser, no canvas, no network). Imported only by the HTML report, so other commands never
+ * load vega. Times are plotted as local wall-clock times on UTC scales (see wallClock).
+ */
+import { parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { MAX_CHARTED, type ReportData } from './data.js';
+import { wallClock } from './dates.js';
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+const BLUE = '#3366aa';
+const RED = '#d62728';
+const ORANGE = '#f58518';
+const CONFIG = { font: FONT, view: { stroke: '#e5e5e5' }, axis: { labelColor: '#444', gridColor: '#eee', domainColor: '#999' } };
+
+async function toSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+function timeAxis(data: ReportData) {
+  const domain = [wallClock(data.since, data.timeZone).getTime(), wallClock(data.asOf, data.timeZone).getTime()];
+  const format = data.sinceDays <= 120 ? '%b %d' : '%b %Y';
+  return { field: 't', type: 'temporal', title: null, scale: { type: 'utc', domain, padding: 8 }, axis: { format, tickCount: 4 } } as const;
+}
+
+/** The frameworks in chart order: the report's order (most stars first). */
+function frameworkOrder(data: ReportData): string[] {
+  const charted = new Set(data.stars.map((p) => p.slug));
+  return data.rows.filter((row) => charted.has(row.slug)).map((row) => row.framework);
+}
+
+/** Small multiples, one per framework with its own y scale (growth is visible at every size); red dots mark anomalies. */
+export async function starsChart(data: ReportData): Promise<string | undefined> {
+  const flagged = new Set(data.anomalies.map((a) => `${a.slug} ${a.run_id}`));
+  const values = data.stars
+    .filter((p) => p.stars !== null)
+    .map((p) => ({
+      framework: p.framework,
+      t: wallClock(p.captured_at, data.timeZone).toISOString(),
+      stars: p.stars,
+      anomaly: flagged.has(`${p.slug} ${p.run_id}`),
+    }));
+  if (values.length === 0) return undefined;
+  // Dots for each snapshot while they stay apart; a daily year of them would only thicken the line.
+  const dense = values.length / new Set(values.map((v) => v.framework)).size > 60;
+  const x = timeAxis(data);
+  const y = { field: 'stars', type: 'quantitative', title: null, scale: { zero: false }, axis: { format: '~s', tickCount: 3 } } as const;
+  return toSvg({
+    description: 'GitHub stars over time, one small chart per framework',
+    data: { values },
+    facet: { field: 'framework', type: 'nominal', sort: frameworkOrder(data), header: { title: null, labelFontSize: 12, labelFontWeight: 'bold' } },
+    columns: 4,
+    spec: {
+      width: 190,
+      height: 100,
+      layer: [
+        { mark: { type: 'line', color: BLUE, strokeWidth: 2, point: dense ? false : { size: 24, color: BLUE } }, encoding: { x, y } },
+        { transform: [{ filter: 'datum.anomaly' }], mark: { type: 'point', filled: true, size: 70, color: RED }, encoding: { x, y } },
+      ],
+    },
+    resolve: { scale: { y: 'independent' } },
+    config: CONFIG,
+  });
+}
+
+/** One row per framework, a tick per release in the window; the newest stable release is labelled. */
+export async function releaseChart(data: ReportData): Promise<string> {
+  const order = data.rows.slice(0, MAX_CHARTED).map((row) => row.framework);
+  const newest = new Map<string, string>();
+  for (const r of data.releases) if (!r.prerelease) newest.set(r.slug, r.tag);
+  const values = data.releases.map((r) => ({
+    framework: r.framework,
+    t: wallClock(r.published_at, data.timeZone).toISOString(),
+    kind: r.prerelease ? 'prerelease' : 'stable',
+    label: newest.get(r.slug) === r.tag && !r.prerelease ? r.tag : '',
+  }));
+  const x = timeAxis(data);
+  const y = { field: 'framework', type: 'nominal', title: null, sort: order, scale: { domain: order } } as const;
+  return toSvg({
+    description: 'Releases per framework over the report window',
+    data: { values },
+    width: 760,
+    height: { step: 26 },
+    layer: [
+      {
+        mark: { type: 'tick', thickness: 3, size: 16 },
+        encoding: {
+          x,
+          y,
+          color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['stable', 'prerelease'], range: [BLUE, ORANGE] }, legend: { orient: 'top' } },
+        },
+      },
+      {
+        transform: [{ filter: "datum.label !== ''" }],
+        mark: { type: 'text', align: 'left', dx: 5, dy: -8, fontSize: 10, color: '#333' },
+        encoding: { x, y, text: { field: 'label' } },
+      },
+    ],
+    config: CONFIG,
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * The report's summary columns for people: titles, alignment, human text and a tone (good / bad /
+ * warn) that the terminal shows as colour and the HTML report as a CSS class.
+ */
+import type { ReportRow } from './data.js';
+
+export type Tone = 'good' | 'bad' | 'warn' | 'dim' | undefined;
+
+export interface Column {
+  title: string;
+  align: 'left' | 'right';
+  text(row: ReportRow): string;
+  tone?(row: ReportRow): Tone;
+}
+
+const NONE = '–';
+/** Ages past this many days are flagged: a framework without a stable release for half a year. */
+export const STALE_RELEASE_DAYS = 180;
+
+export const formatInt = (n: number | null) => (n === null ? NONE : n.toLocaleString('en-US'));
+export const formatDelta = (n: number | null) => (n === null ? NONE : n > 0 ? `+${formatInt(n)}` : n < 0 ? `−${formatInt(-n)}` : '0');
+const deltaTone = (n: number | null): Tone => (n === null || n === 0 ? 'dim' : n > 0 ? 'good' : 'bad');
+
+export function docsText(row: ReportRow): string {
+  if (row.docs_status !== null) return String(row.docs_status);
+  return row.docs_error ?? NONE;
+}
+
+function docsTone(row: ReportRow): Tone {
+  if (row.docs_status !== null) return row.docs_status < 400 ? 'good' : 'bad';
+  return row.docs_error ? 'warn' : 'dim';
+}
+
+export const COLUMNS: Column[] = [
+  { title: 'Framework', align: 'left', text: (r) => (r.anomalies.length ? `${r.framework} ⚠` : r.framework), tone: (r) => (r.anomalies.length ? 'warn' : undefined) },
+  { title: 'Language', align: 'left', text: (r) => r.language ?? NONE },
+  { title: 'Stars', align: 'right', text: (r) => formatInt(r.stars) },
+  { title: 'Δ 7d', align: 'right', text: (r) => formatDelta(r.delta_7d), tone: (r) => deltaTone(r.delta_7d) },
+  { title: 'Δ 30d', align: 'right', text: (r) => formatDelta(r.delta_30d), tone: (r) => deltaTone(r.delta_30d) },
+  { title: 'Releases (1 y)', align: 'right', text: (r) => formatInt(r.releases_last_365d) },
+  {
+    title: 'Median gap',
+    align: 'right',
+    text: (r) => (r.median_release_interval_days === null ? NONE : `${r.median_release_interval_days.toFixed(1)} d`),
+  },
+  { title: 'Latest release', align: 'left', text: (r) => r.latest_release ?? NONE },
+  {
+    title: 'Age',
+    align: 'right',
+    text: (r) => (r.latest_release_age_days === null ? NONE : `${r.latest_release_age_days} d`),
+    tone: (r) => (r.latest_release_age_days !== null && r.latest_release_age_days > STALE_RELEASE_DAYS ? 'warn' : undefined),
+  },
+  { title: 'Docs', align: 'left', text: docsText, tone: docsTone },
+];
+

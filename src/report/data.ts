@@ -1,0 +1,208 @@
+/**
+ * Everything a report shows, read from the public views (framework_latest, star_trends,
+ * framework_history, snapshot_anomalies) and the releases and article tables, in one pass.
+ */
+import { asc, inArray, sql } from 'drizzle-orm';
+import { diffEntries, type DiffEntry } from '../ingest/diff.js';
+import type { Store } from '../store/database.js';
+import { articleEntries, articleVersions } from '../store/schema.js';
+import { daysBetween, localDate, startOfDayBefore } from './dates.js';
+
+/** Small multiples stay legible up to about this many; the most-starred are charted. */
+export const MAX_CHARTED = 48;
+
+/** The columns of json and csv, in order (a header even when there are no rows). */
+export const REPORT_FIELDS = [
+  'framework', 'slug', 'language', 'repo', 'stars', 'delta_7d', 'delta_30d', 'releases_last_365d',
+  'median_release_interval_days', 'latest_release', 'latest_release_at', 'latest_release_age_days',
+  'docs_url', 'docs_status', 'docs_error', 'captured_at', 'anomalies',
+] as const;
+
+export type ReportRow = {
+  framework: string;
+  slug: string;
+  language: string | null;
+  repo: string | null;
+  stars: number | null;
+  delta_7d: number | null;
+  delta_30d: number | null;
+  releases_last_365d: number | null;
+  median_release_interval_days: number | null;
+  latest_release: string | null;
+  latest_release_at: Date | null;
+  latest_release_age_days: number | null;
+  docs_url: string | null;
+  docs_status: number | null;
+  docs_error: string | null;
+  captured_at: Date;
+  /** Anomalies within the window, "YYYY-MM-DD detail". */
+  anomalies: string[];
+};
+
+export type Anomaly = {
+  framework: string;
+  slug: string;
+  run_id: number;
+  captured_at: Date;
+  kind: 'stars_drop' | 'repo_changed';
+  before: string | null;
+  after: string | null;
+  detail: string;
+};
+
+export type StarPoint = {
+  framework: string;
+  slug: string;
+  run_id: number;
+  captured_at: Date;
+  stars: number | null;
+};
+
+export type ReleasePoint = {
+  framework: string;
+  slug: string;
+  tag: string;
+  published_at: Date;
+  prerelease: boolean;
+};
+
+export interface ArticleVersionRow {
+  source_url: string;
+  version: number;
+  title: string | null;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  entry_count: number;
+  changes: string;
+}
+
+export interface ReportData {
+  /** The newest visible snapshot's time (now when there is none): ages and windows count from it. */
+  asOf: Date;
+  since: Date;
+  sinceDays: number;
+  timeZone: string;
+  rows: ReportRow[];
+  anomalies: Anomaly[];
+  /** Star history of the charted frameworks (the MAX_CHARTED most-starred), oldest first. */
+  stars: StarPoint[];
+  releases: ReleasePoint[];
+  versions: ArticleVersionRow[];
+}
+
+export interface ReportOptions {
+  sinceDays: number;
+  timeZone: string;
+  now: Date;
+}
+
+type LatestRow = Omit<ReportRow, 'latest_release_age_days' | 'anomalies'> & { cadence_source: string | null };
+
+export async function loadReport(store: Store, options: ReportOptions): Promise<ReportData> {
+  const { sinceDays, timeZone } = options;
+  const latest = await store.rows<LatestRow>(sql`
+    select l.framework, l.slug, l.language, l.repo, l.stars, t.delta_7d, t.delta_30d, l.releases_last_365d,
+           l.median_release_interval_days, l.latest_release, l.latest_release_at, l.docs_url, l.docs_status,
+           l.docs_error, l.captured_at, l.cadence_source
+    from framework_latest l left join star_trends t on t.slug = l.slug
+    order by l.stars desc nulls last, l.framework`);
+  const asOf = latest.reduce<Date | undefined>((max, row) => (!max || row.captured_at > max ? row.captured_at : max), undefined) ?? options.now;
+  const since = startOfDayBefore(asOf, sinceDays, timeZone);
+  const sinceParam = since.toISOString();
+
+  const anomalies = await store.rows<Anomaly>(
+    sql`select * from snapshot_anomalies where captured_at >= ${sinceParam}::timestamptz order by captured_at, framework, kind`,
+  );
+  const charted = latest.slice(0, MAX_CHARTED);
+  const slugs = charted.map((row) => row.slug);
+  const stars = slugs.length
+    ? await store.rows<StarPoint>(sql`
+        select framework, slug, run_id, captured_at, stars from framework_history
+        where captured_at >= ${sinceParam}::timestamptz and slug in ${slugs}
+        order by captured_at, run_id`)
+    : [];
+  // Only the releases behind each framework's cadence figures (GitHub Releases, or tags without them).
+  const cadence = new Map(charted.map((row) => [row.slug, row.cadence_source]));
+  const releaseRows = slugs.length
+    ? await store.rows<ReleasePoint & { source: string }>(sql`
+        select f.name as framework, f.slug, r.tag, r.published_at, r.is_prerelease as prerelease, r.source
+        from releases r join frameworks f on f.id = r.framework_id
+        where r.published_at >= ${sinceParam}::timestamptz and r.published_at <= ${asOf.toISOString()}::timestamptz
+          and f.slug in ${slugs}
+        order by r.published_at`)
+    : [];
+  const releases = releaseRows
+    .filter((r) => (cadence.get(r.slug) ?? r.source) === r.source)
+    .map(({ source: _source, ...release }) => release);
+
+  const flagged = new Map<string, string[]>();
+  for (const a of anomalies) push(flagged, a.slug, `${localDate(a.captured_at, timeZone)} ${a.detail}`);
+  const rows = latest.map((row): ReportRow => ({
+    framework: row.framework,
+    slug: row.slug,
+    language: row.language,
+    repo: row.repo,
+    stars: row.stars,
+    delta_7d: row.delta_7d,
+    delta_30d: row.delta_30d,
+    releases_last_365d: row.releases_last_365d,
+    median_release_interval_days: row.median_release_interval_days,
+    latest_release: row.latest_release,
+    latest_release_at: row.latest_release_at,
+    latest_release_age_days: row.latest_release_at ? daysBetween(row.latest_release_at, asOf, timeZone) : null,
+    docs_url: row.docs_url,
+    docs_status: row.docs_status,
+    docs_error: row.docs_error,
+    captured_at: row.captured_at,
+    anomalies: flagged.get(row.slug) ?? [],
+  }));
+  return { asOf, since, sinceDays, timeZone, rows, anomalies, stars, releases, versions: await loadVersions(store) };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function describeChanges(before: DiffEntry[] | undefined, after: DiffEntry[]): string {
+  if (!before) return `first version, ${after.length} entries`;
+  const changes = diffEntries(before, after);
+  if (changes.length === 0) return 'no entry changed (text or metadata only)';
+  const names = (kind: string) => changes.filter((c) => c.change === kind).map((c) => c.framework);
+  const fields = new Map<string, string[]>();
+  for (const c of changes) if (c.change === 'changed') push(fields, c.framework, c.field!);
+  return [
+    ...names('added').map((name) => `added ${name}`),
+    ...names('removed').map((name) => `removed ${name}`),
+    ...[...fields].map(([name, list]) => `${name}: ${list.join(', ')} changed`),
+  ].join('; ');
+}
+
+/** Every stored version of every source, oldest first, each with what changed from the one before. */
+async function loadVersions(store: Store): Promise<ArticleVersionRow[]> {
+  const versions = await store.db.select().from(articleVersions).orderBy(asc(articleVersions.sourceUrl), asc(articleVersions.id));
+  if (versions.length === 0) return [];
+  const entries = await store.db
+    .select()
+    .from(articleEntries)
+    .where(inArray(articleEntries.articleVersionId, versions.map((v) => v.id)))
+    .orderBy(asc(articleEntries.position));
+  const byVersion = new Map<number, DiffEntry[]>();
+  for (const e of entries) {
+    const entry: DiffEntry = { position: e.position, name: e.framework, slug: e.slug, language: e.language, description: e.description, pros: e.pros, notableUsers: e.notableUsers, links: e.links };
+    push(byVersion, e.articleVersionId, entry);
+  }
+  return versions.map((v, i) => {
+    const previous = versions[i - 1]?.sourceUrl === v.sourceUrl ? versions[i - 1] : undefined;
+    return {
+      source_url: v.sourceUrl,
+      version: v.id,
+      title: v.title,
+      first_seen_at: v.firstSeenAt,
+      last_seen_at: v.lastSeenAt,
+      entry_count: v.entryCount,
+      changes: describeChanges(previous && (byVersion.get(previous.id) ?? []), byVersion.get(v.id) ?? []),
+    };
+  });
+}

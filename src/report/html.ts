@@ -1,0 +1,89 @@
+/**
+ * The HTML report: one self-contained file (inline CSS, inline SVG charts, no scripts, no fonts, no
+ * requests), so it opens offline, attaches to an email and prints.
+ */
+import { releaseChart, starsChart } from './charts.js';
+import { COLUMNS } from './columns.js';
+import { MAX_CHARTED, type ReportData } from './data.js';
+import { localDate } from './dates.js';
+import { asOfText } from './text.js';
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#222;margin:24px auto;max-width:1000px;padding:0 16px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+.meta,.note{color:#666;font-size:13px}
+table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
+th{background:#f5f5f5;font-weight:600}
+.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.good{color:#1a7f37}.bad{color:#c62828}.warn{color:#b26a00;font-weight:600}.dim{color:#999}
+.anomalies li{color:#8a4b00}
+.chart{overflow-x:auto}.chart svg{max-width:100%;height:auto}
+a{color:#3366aa;text-decoration:none}
+`;
+
+function summaryTable(data: ReportData): string {
+  const head = COLUMNS.map((c) => `<th${c.align === 'right' ? ' class="r"' : ''}>${escape(c.title)}</th>`).join('');
+  const body = data.rows
+    .map((row) => {
+      const cells = COLUMNS.map((c, i) => {
+        const classes = [c.align === 'right' ? 'r' : '', c.tone?.(row) ?? ''].filter(Boolean).join(' ');
+        const text = escape(c.text(row));
+        const linked = i === 0 && row.repo ? `<a href="https://github.com/${escape(row.repo)}">${text}</a>` : text;
+        const title = i === 0 && row.anomalies.length ? ` title="${escape(row.anomalies.join('\n'))}"` : '';
+        return `<td${classes ? ` class="${classes}"` : ''}${title}>${linked}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  return `<table id="summary"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function anomalySection(data: ReportData): string {
+  if (data.anomalies.length === 0) return '';
+  const items = data.anomalies
+    .map((a) => `<li><strong>${escape(a.framework)}</strong>, ${localDate(a.captured_at, data.timeZone)}: ${escape(a.detail)}</li>`)
+    .join('\n');
+  return `<h2>⚠ Anomalies</h2><p class="note">Jumps like these usually mean a moved repository or a data error, not a trend.</p><ul class="anomalies">${items}</ul>`;
+}
+
+function versionsTable(data: ReportData): string {
+  if (data.versions.length === 0) return '<p class="note">No article stored yet.</p>';
+  const rows = data.versions
+    .map(
+      (v) =>
+        `<tr><td>${escape(v.title ?? v.source_url)}<br><span class="meta">${escape(v.source_url)}</span></td>` +
+        `<td class="r">${v.version}</td><td>${localDate(v.first_seen_at, data.timeZone)}</td>` +
+        `<td>${localDate(v.last_seen_at, data.timeZone)}</td><td class="r">${v.entry_count}</td><td>${escape(v.changes)}</td></tr>`,
+    )
+    .join('\n');
+  return `<table id="versions"><thead><tr><th>Article</th><th class="r">Version</th><th>First seen</th><th>Last seen</th><th class="r">Entries</th><th>Changes</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+export async function renderHtml(data: ReportData): Promise<string> {
+  const [stars, releases] = await Promise.all([starsChart(data), data.rows.length ? releaseChart(data) : undefined]);
+  const window = `${localDate(data.since, data.timeZone)} – ${localDate(data.asOf, data.timeZone)}`;
+  const capped = data.rows.length > MAX_CHARTED ? ` The ${MAX_CHARTED} most-starred of ${data.rows.length} frameworks are charted.` : '';
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>stackradar report — ${escape(localDate(data.asOf, data.timeZone))}</title><style>${CSS}</style></head>
+<body>
+<h1>stackradar report</h1>
+<p class="meta">GitHub figures as of ${escape(asOfText(data))} · ${data.rows.length} framework(s) · charts and anomalies cover ${escape(window)}</p>
+<h2>Summary</h2>
+${data.rows.length ? summaryTable(data) : '<p class="note">No snapshots yet: run <code>stackradar refresh</code>.</p>'}
+<p class="note">Δ: change in stars over 7 and 30 days. Releases and median gap: stable releases in the year before the snapshot. Age: days since the latest stable release.</p>
+${anomalySection(data)}
+<h2>Stars over time</h2>
+${stars ? `<div class="chart" id="stars-chart">${stars}</div><p class="note">Each chart has its own scale; red dots mark anomalies.${capped}</p>` : '<p class="note">No snapshots in this window.</p>'}
+<h2>Releases</h2>
+${releases ? `<div class="chart" id="release-chart">${releases}</div><p class="note">Blue: stable releases; orange: prereleases. The newest stable release in the window is labelled.</p>` : ''}
+<h2>Article versions</h2>
+${versionsTable(data)}
+<p class="meta">Generated by stackradar. Charts: Vega-Lite, rendered to SVG when the report was written.</p>
+</body></html>
+`;
+}
