@@ -149,10 +149,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     nextRun: () => task.getNextRun(),
     async stop({ graceMs, reason, cutShort }) {
       stopping = true;
+      const running = current;
       const deadline = Date.now() + graceMs;
       const shortened = cutShort?.then(() => 'cut' as const) ?? new Promise<never>(() => {});
       await Promise.race([cron.shutdown(graceMs), shortened]);
-      const running = current;
       if (!running) return 'idle';
       const abort = new AbortController();
       const outcome = await Promise.race([
