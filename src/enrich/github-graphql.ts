@@ -1,20 +1,23 @@
 /**
- * The token path: up to 50 repositories per GraphQL query (aliases r0…r49, one shared fragment), then
- * batched follow-up pages only for repositories whose cadence window is not covered yet.
+ * The token path: up to 49 repositories per GraphQL query (aliases r0…r48, one shared fragment), then
+ * batched follow-up pages only for repositories whose cadence window is not covered yet, and the tags of
+ * repositories without Releases (Django).
  *
  * Cost (GitHub: one request per connection per parent, summed, /100, rounded, at least 1): each repository
- * selects four connections (watchers, issues, releases, refs), so a 50-repository query is 200 → 2 points
- * and the eight frameworks cost 1. Asking for `refs` in the first query costs at most 0.5 point per 50
- * repositories and saves tags-only repositories (Django) a round trip when a small first page suffices.
+ * selects three connections (watchers, issues, releases), so a 49-repository query is 147 → 1 point.
+ * Fifty would be 150 → 2 points, and asking for `refs` up front too made it 200 → 2: the point budget,
+ * not the request count, is what limits a token (bench/, docs/benchmarks.md), so tags wait for a
+ * follow-up that only tags-only repositories need.
  */
 import { needsMoreReleases, needsMoreTags } from './cadence.js';
 import { GitHubAuthError, type GitHubClient, type GraphqlError } from './github-client.js';
 import { emptyToNull, type FetchStats, type RepoData, type RepoRelease, type RepoResult, type RepoTag } from './github-types.js';
 
-const BATCH = 50;
-/** First-page sizes: enough for a year of most projects; weekly shippers (Laravel) get a follow-up page. */
+const BATCH = 49;
+/** Follow-ups select one connection per repository: 50 stay within 1 point. */
+const PAGE_BATCH = 50;
+/** First-page size: enough for a year of most projects; weekly shippers (Laravel) get a follow-up page. */
 const FIRST_RELEASES = 20;
-const FIRST_TAGS = 10;
 const PAGE = 100;
 const MAX_PAGES = 10;
 const LOW_BUDGET = 100;
@@ -33,7 +36,6 @@ const REPO = `fragment Repo on Repository {
   nameWithOwner stargazerCount forkCount watchers { totalCount } issues(states: OPEN) { totalCount }
   licenseInfo { spdxId } isArchived pushedAt homepageUrl
   releases(first: $releasesFirst, ${RELEASE_ARGS}) { ...ReleasePage }
-  refs(first: $tagsFirst, ${TAG_ARGS}) { ...TagPage }
 }`;
 
 interface Page<N> {
@@ -63,7 +65,6 @@ interface RepoNode {
   pushedAt: string | null;
   homepageUrl: string | null;
   releases: Page<ReleaseNode>;
-  refs: Page<RefNode> | null;
 }
 type QueryData = Record<string, unknown> & { rateLimit?: { cost: number; remaining: number; resetAt: string } | null };
 
@@ -123,15 +124,14 @@ export async function fetchViaGraphql(
   const pending: Pending[] = [];
   for (let start = 0; start < repos.length; start += BATCH) {
     const batch = repos.slice(start, start + BATCH);
-    const variables: Record<string, unknown> = { releasesFirst: FIRST_RELEASES, tagsFirst: FIRST_TAGS };
+    const variables: Record<string, unknown> = { releasesFirst: FIRST_RELEASES };
     batch.forEach((r, i) => Object.assign(variables, { [`o${i}`]: r.owner, [`n${i}`]: r.name }));
-    const query = `query Repositories($releasesFirst: Int!, $tagsFirst: Int!, ${batch.map((_, i) => `$o${i}: String!, $n${i}: String!`).join(', ')}) {
+    const query = `query Repositories($releasesFirst: Int!, ${batch.map((_, i) => `$o${i}: String!, $n${i}: String!`).join(', ')}) {
   rateLimit { cost remaining resetAt }
   ${batch.map((_, i) => `r${i}: repository(owner: $o${i}, name: $n${i}) { ...Repo }`).join('\n  ')}
 }
 ${REPO}
-${RELEASE_PAGE}
-${TAG_PAGE}`;
+${RELEASE_PAGE}`;
     const { data, errors } = await run(query, variables);
     batch.forEach((r, i) => {
       const node = data?.[`r${i}`] as RepoNode | null | undefined;
@@ -142,9 +142,6 @@ ${TAG_PAGE}`;
         return;
       }
       const releases = nodesOf(node.releases).map(toRelease);
-      // Only drafts and nothing more: cadence falls back to tags, so fetch them.
-      const tagsMode = !releases.some((x) => !x.isDraft) && !node.releases.pageInfo.hasNextPage;
-      const tags = tagsMode ? nodesOf(node.refs).flatMap(toTag) : [];
       const repoData: RepoData = {
         repo: node.nameWithOwner,
         stars: node.stargazerCount,
@@ -156,19 +153,21 @@ ${TAG_PAGE}`;
         pushedAt: node.pushedAt,
         homepageUrl: emptyToNull(node.homepageUrl),
         releases,
-        tags,
+        tags: [],
       };
       results.set(r.requested, repoData);
-      const page = tagsMode ? node.refs?.pageInfo : node.releases.pageInfo;
-      const more = tagsMode ? needsMoreTags(tags, now) : needsMoreReleases(releases, now);
-      if (page?.hasNextPage && more) {
-        pending.push({ requested: r.requested, data: repoData, kind: tagsMode ? 'tags' : 'releases', cursor: page.endCursor, pages: 1 });
+      const page = node.releases.pageInfo;
+      if (!releases.some((x) => !x.isDraft) && !page.hasNextPage) {
+        // Only drafts and nothing more: cadence falls back to tags, fetched from their first page.
+        pending.push({ requested: r.requested, data: repoData, kind: 'tags', cursor: null, pages: 0 });
+      } else if (page.hasNextPage && needsMoreReleases(releases, now)) {
+        pending.push({ requested: r.requested, data: repoData, kind: 'releases', cursor: page.endCursor, pages: 1 });
       }
     });
   }
 
   while (pending.length > 0) {
-    const chunk = pending.splice(0, BATCH);
+    const chunk = pending.splice(0, PAGE_BATCH);
     const variables: Record<string, unknown> = {};
     const fields = chunk.map((p, i) => {
       const [owner, name] = p.data.repo.split('/');

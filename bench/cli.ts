@@ -1,0 +1,89 @@
+/**
+ * The built CLI as a user runs it (`node dist/cli/main.js …`, whole process), against local stand-ins:
+ * the article's site, a fake GitHub with the eight frameworks, and a docs site that every framework's
+ * docs link points at through a user catalog, so no real network or DNS is involved.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fixture, startArticleServer } from '../test/support/article-server.js';
+import { startDocsServer } from '../test/support/docs-server.js';
+import { eightFrameworks, startFakeGitHub } from '../test/support/fake-github/index.js';
+import { cleanEnv, median, mustSucceed, progress, round, runNode, type ChildResult } from './util.js';
+
+export const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const TOKEN = 'bench-token';
+const DAY = 86_400_000;
+/** The article's frameworks by their catalog names (the user catalog merges over the bundled one by slug). */
+const FRAMEWORKS = ['Laravel', 'CakePHP', 'Django', 'Ruby on Rails', 'Flask', 'Phoenix', 'Express', 'Spring Boot'];
+
+export interface Timings {
+  medianSeconds: number;
+  runs: number[];
+}
+
+export interface CliResult {
+  refreshFirst: Timings;
+  refreshExisting: Timings;
+  help: Timings;
+  query: Timings;
+}
+
+const timings = (results: ChildResult[]): Timings => ({
+  medianSeconds: round(median(results.map((r) => r.ms)) / 1000, 2),
+  runs: results.map((r) => round(r.ms / 1000, 2)),
+});
+
+export async function benchCli(now: Date, repeats: { refresh: number; startup: number }): Promise<CliResult> {
+  const articles = await startArticleServer();
+  const github = await startFakeGitHub({ repos: eightFrameworks(now), tokens: [TOKEN] });
+  const docs = await startDocsServer();
+  const dir = mkdtempSync(path.join(tmpdir(), 'stackradar-bench-'));
+  try {
+    articles.pages.set('/article.html', { body: fixture('keycdn-original.html') });
+    const catalog = path.join(dir, 'catalog.json');
+    writeFileSync(catalog, JSON.stringify({ frameworks: FRAMEWORKS.map((name, i) => ({ name, docs: `${docs.url}/docs/${i}` })) }));
+    const env = (dataDir: string, day: number) =>
+      cleanEnv({
+        STACKRADAR_DATA_DIR: dataDir,
+        STACKRADAR_SOURCE_URL: `${articles.url}/article.html`,
+        STACKRADAR_CATALOG: catalog,
+        STACKRADAR_ALLOW_PRIVATE_NETWORK: 'true',
+        STACKRADAR_NOW: new Date(now.getTime() + day * DAY).toISOString(),
+        GITHUB_API_URL: github.url,
+        GITHUB_TOKEN: TOKEN,
+      });
+    const cli = async (what: string, args: string[], environment: NodeJS.ProcessEnv) =>
+      mustSucceed(what, await runNode([CLI, ...args], environment));
+
+    // First runs: each on a new data directory, so each creates the database (initdb + migrations).
+    const first: ChildResult[] = [];
+    for (let i = 0; i < repeats.refresh; i++) {
+      progress(`cli: refresh on a new database (${i + 1}/${repeats.refresh})`);
+      first.push(await cli('refresh (new database)', ['refresh'], env(path.join(dir, `new-${i}`), 0)));
+    }
+    // Later runs: one directory, a day apart, as the daily schedule would run them.
+    const existingDir = path.join(dir, 'new-0');
+    const existing: ChildResult[] = [];
+    for (let i = 1; i <= repeats.refresh; i++) {
+      progress(`cli: refresh on an existing database (${i}/${repeats.refresh})`);
+      existing.push(await cli('refresh (existing database)', ['refresh'], env(existingDir, i)));
+    }
+
+    const help: ChildResult[] = [];
+    const query: ChildResult[] = [];
+    progress(`cli: start-up, --help and one query (${repeats.startup} each)`);
+    for (let i = 0; i < repeats.startup; i++) {
+      help.push(await cli('--help', ['--help'], env(existingDir, 0)));
+      const result = await cli('sql', ['sql', 'select * from framework_latest', '--format', 'json'], env(existingDir, 0));
+      const rows = (JSON.parse(result.stdout) as unknown[]).length;
+      if (rows !== FRAMEWORKS.length) throw new Error(`framework_latest has ${rows} rows after the refreshes, expected ${FRAMEWORKS.length}`);
+      query.push(result);
+    }
+    return { refreshFirst: timings(first), refreshExisting: timings(existing), help: timings(help), query: timings(query) };
+  } finally {
+    await Promise.all([articles.close(), github.close(), docs.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,104 @@
+/** The machine description, the issue's targets checked against the results, and the printed table. */
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { CliResult } from './cli.js';
+import type { EnrichResult } from './enrich.js';
+import type { ParseResult } from './parse.js';
+import type { StoreResult } from './store.js';
+
+export interface Results {
+  startedAt: string;
+  commit: string;
+  machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; postgres?: string; loadBefore: number[]; loadAfter?: number[] };
+  parse?: ParseResult;
+  enrich?: EnrichResult[];
+  cli?: CliResult;
+  store?: StoreResult;
+  /** Sections that did not run, and why. */
+  skipped: Record<string, string>;
+  totalSeconds?: number;
+}
+
+export function machine(): Results['machine'] {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadBefore: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+export function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+type Row = [section: string, metric: string, value: string, target: string, verdict: string];
+
+/** `met`, or by how much the value is over its limit. */
+const check = (value: number, limit: number) => (value <= limit ? 'met' : `MISSED by ${Math.round((100 * (value - limit)) / limit)}%`);
+const ms = (value: number) => `${value} ms`;
+
+function enrichRows(results: EnrichResult[]): Row[] {
+  return results.flatMap((e): Row[] => {
+    const label = `enrich N=${e.n.toLocaleString('en')}`;
+    const bound = `≤ ${e.requestBound} (⌈N/50⌉ + pages)`;
+    const large = e.n === 10_000;
+    const rows: Row[] = [
+      [label, 'GitHub requests (GraphQL)', String(e.requests), bound, check(e.requests, e.requestBound)],
+      [label, 'GraphQL cost (points)', String(e.graphqlCost), bound, check(e.graphqlCost, e.requestBound)],
+      [label, 'wall time', `${e.seconds} s`, large ? '≤ 60 s' : '', large ? check(e.seconds, 60) : ''],
+      [label, 'peak RSS (client process)', `${e.peakRssMB} MB`, large ? '≤ 500 MB' : '', large ? check(e.peakRssMB, 500) : ''],
+      [label, 'CPU: client / fake GitHub', `${e.clientCpuSeconds} s / ${e.fakeCpuSeconds} s`, '', ''],
+    ];
+    if (e.failed > 0) rows.push([label, 'failed repositories', String(e.failed), '0', 'FAILED']);
+    return rows;
+  });
+}
+
+function storeRows(s: StoreResult): Row[] {
+  const section = `PostgreSQL, ${(s.rows / 1e6).toFixed(2)} M rows`;
+  const limits: Record<string, number> = { framework_latest: 200, star_trends: 200, 'framework_history (one)': 20 };
+  const rows: Row[] = [[section, 'bulk load + ANALYZE', `${s.loadSeconds} s`, '', '']];
+  for (const [label, timing] of Object.entries(s.queries)) {
+    const limit = limits[label]!;
+    const fresh = s.queriesBeforeVacuum[label];
+    rows.push([section, `${label} (vacuumed): client / server`, `${ms(timing.ms)} / ${ms(timing.serverMs)}`, `≤ ${ms(limit)}`, check(timing.ms, limit)]);
+    if (fresh) rows.push([section, `${label} (before vacuum): client / server`, `${ms(fresh.ms)} / ${ms(fresh.serverMs)}`, `≤ ${ms(limit)}`, check(fresh.ms, limit)]);
+  }
+  for (const view of s.missing) rows.push([section, view, 'view not in the migrations yet', '', 'not measured']);
+  const b = s.bytesPerRow;
+  rows.push([section, 'bytes per snapshot row (heap + indexes)', `${b.total} (${b.heap} + ${b.indexes})`, '≤ 120', check(b.total, 120)]);
+  for (const [name, bytes] of Object.entries(b.perIndex)) {
+    rows.push([section, `  index ${name}`, `${bytes} (${b.perIndexAfterReindex[name]} after REINDEX)`, '', '']);
+  }
+  return rows;
+}
+
+export function tableRows(r: Results): Row[] {
+  const rows: Row[] = [];
+  if (r.parse) rows.push(['parse', `parseArticle, ${r.parse.htmlKB} KB × ${r.parse.iterations}: median / p95`, `${ms(r.parse.medianMs)} / ${ms(r.parse.p95Ms)}`, '', '']);
+  if (r.enrich) rows.push(...enrichRows(r.enrich));
+  if (r.cli) {
+    const { refreshFirst, refreshExisting, help, query } = r.cli;
+    rows.push(
+      ['refresh, 8 frameworks, embedded', 'whole process, new database (median)', `${refreshFirst.medianSeconds} s`, '≤ 5 s', check(refreshFirst.medianSeconds, 5)],
+      ['refresh, 8 frameworks, embedded', 'whole process, existing database (median)', `${refreshExisting.medianSeconds} s`, '≤ 5 s', check(refreshExisting.medianSeconds, 5)],
+      ['CLI start-up', '--help (median)', `${help.medianSeconds} s`, '', ''],
+      ['CLI start-up', 'sql "select * from framework_latest", existing embedded database (median)', `${query.medianSeconds} s`, '', ''],
+    );
+  }
+  if (r.store) rows.push(...storeRows(r.store));
+  for (const [section, why] of Object.entries(r.skipped)) rows.push([section, 'skipped', why, '', '']);
+  return rows;
+}
+
+export function markdownTable(rows: Row[]): string {
+  const header: Row = ['section', 'metric', 'value', 'target', 'verdict'];
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  return [header, ['---', '---', '---:', '---', '---'] as Row, ...rows].map((row) => `| ${row.map(escape).join(' | ')} |`).join('\n');
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench [-- section…]`: the performance figures of issue 7. Sections: parse, enrich, cli, store
+ * (default: all). Progress on stderr, the results table (markdown) on stdout, everything in
+ * bench/results.json. Environment: BENCH_POSTGRES_URL (a database on the server to administer from,
+ * default postgres://postgres@127.0.0.1:5432/postgres), BENCH_KEEP_DATABASE=true to keep
+ * stackradar_bench for EXPLAIN afterwards.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { benchCli, CLI } from './cli.js';
+import { benchEnrich } from './enrich.js';
+import { benchParse } from './parse.js';
+import { commit, machine, markdownTable, tableRows, type Results } from './report.js';
+import { benchStore } from './store.js';
+import { progress, round } from './util.js';
+
+const SECTIONS = ['parse', 'enrich', 'cli', 'store'] as const;
+const NOW = new Date('2025-06-01T06:00:00Z');
+const ENRICH_SIZES = [8, 1_000, 10_000];
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown section(s): ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}\n`);
+  process.exit(2);
+}
+const run = (section: (typeof SECTIONS)[number]) => wanted.length === 0 || wanted.includes(section);
+
+/** The CLI section runs dist/: build it from the working tree, as the test suite does. */
+function build(): void {
+  progress('building dist/ (npm run build)');
+  try {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (error) {
+    if (!existsSync(CLI)) throw error;
+    progress('build failed; measuring the existing dist/');
+  }
+}
+
+async function postgresVersion(url: string): Promise<string | Error> {
+  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    const [row] = await sql`select current_setting('server_version') as version`;
+    return `PostgreSQL ${row!.version as string}`;
+  } catch (error) {
+    return error as Error;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+const started = performance.now();
+const results: Results = { startedAt: new Date().toISOString(), commit: commit(), machine: machine(), skipped: {} };
+progress(`load average before: ${results.machine.loadBefore.join(', ')} on ${results.machine.cpus} CPUs`);
+
+if (run('parse')) results.parse = benchParse(1_000);
+if (run('enrich')) {
+  results.enrich = [];
+  for (const n of ENRICH_SIZES) results.enrich.push(await benchEnrich(n, NOW));
+}
+if (run('cli')) {
+  build();
+  results.cli = await benchCli(NOW, { refresh: 3, startup: 5 });
+}
+if (run('store')) {
+  const url = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const version = await postgresVersion(url);
+  if (version instanceof Error) {
+    results.skipped.store = `no PostgreSQL server at ${url}: ${version.message}`;
+    progress(`store: skipped (${results.skipped.store})`);
+  } else {
+    results.machine.postgres = version;
+    results.store = await benchStore(url, { frameworks: 10_000, days: 365 });
+  }
+}
+
+results.machine.loadAfter = loadavg().map((l) => round(l, 2));
+results.totalSeconds = round((performance.now() - started) / 1000);
+writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+progress(`done in ${results.totalSeconds} s; load average after: ${results.machine.loadAfter.join(', ')}; ${RESULTS}`);
+process.stdout.write(`${markdownTable(tableRows(results))}\n`);
