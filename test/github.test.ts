@@ -47,7 +47,7 @@ function client(opts: { token?: string; cache?: ConditionalCache; logger?: pino.
     graphqlUrl: server.graphqlUrl,
     logger: opts.logger ?? pino({ level: 'silent' }),
     cache: opts.cache ?? createMemoryCache(),
-    timing: { retryBaseMs: 1, rateLimitSecondMs: 5, graphqlMinTimeMs: 0, searchMinTimeMs: 0 },
+    timing: { retryBaseMs: 1, rateLimitSecondMs: 5, graphqlMinTimeMs: 0, searchMinTimeMs: 0, searchPerMinute: 1000 },
   });
 }
 

@@ -46,8 +46,10 @@ export interface GitHubTiming {
   rateLimitSecondMs?: number;
   /** Spacing of GraphQL requests. Default 50 (the plugin's 1 s is meant for mutations). */
   graphqlMinTimeMs?: number;
-  /** Spacing of search requests. Default 100; a per-minute reservoir keeps within 10 (anonymous) / 30 a minute. */
+  /** Spacing of search requests. Default 100. */
   searchMinTimeMs?: number;
+  /** Search requests allowed per minute. Default GitHub's: 10 anonymous, 30 with a token. */
+  searchPerMinute?: number;
 }
 
 export interface GitHubClientOptions {
@@ -110,6 +112,7 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
   };
 
   const maxWait = opts.maxRateLimitWaitSeconds ?? 300;
+  const searchPerMinute = timing.searchPerMinute ?? (token ? 30 : 10);
   const maxRetries = opts.rateLimitRetries ?? 3;
   const onLimit = (kind: string) => (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
     const context = { method: options.method, url: options.url, retryAfterSeconds: retryAfter, retryCount };
@@ -140,8 +143,8 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
             search: new Bottleneck.Group({
               maxConcurrent: 1,
               minTime: timing.searchMinTimeMs ?? 100,
-              reservoir: token ? 30 : 10,
-              reservoirRefreshAmount: token ? 30 : 10,
+              reservoir: searchPerMinute,
+              reservoirRefreshAmount: searchPerMinute,
               reservoirRefreshInterval: 60_000,
             }),
             retryAfterBaseValue: timing.rateLimitSecondMs ?? 1000,
