@@ -6,6 +6,7 @@ import { ExitCode, LockedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/database.js';
 import { finishRun, markAbandoned, runningRun, startRun, type FinalStatus } from '../store/runs.js';
+import { refreshStatistics } from '../store/statistics.js';
 
 export interface RunResult {
   status: FinalStatus;
@@ -41,6 +42,8 @@ export async function withRun<R extends RunResult>(
       throw error;
     }
     await finishRun(store.db, runId, result.status, result.stats, result.error);
+    // The embedded database has no autovacuum: keep the planner's statistics up with the growing history.
+    await refreshStatistics(store);
     return { ...result, runId };
   } finally {
     await release();
