@@ -13,7 +13,7 @@ export interface StoreResult {
   rows: number;
   loadSeconds: number;
   bytesPerRow: { total: number; heap: number; indexes: number; perIndex: Record<string, number>; perIndexAfterReindex: Record<string, number> };
-  /** Query → client wall ms (median) and the server's execution ms (EXPLAIN ANALYZE, median), after VACUUM. */
+  /** Query → client wall ms (median) and the server's execution ms (EXPLAIN ANALYZE without per-node timing, median), after VACUUM. */
   queries: Record<string, QueryTiming>;
   /** The same right after the load, with no page marked all-visible yet. */
   queriesBeforeVacuum: Record<string, QueryTiming>;
@@ -53,7 +53,7 @@ async function timeQuery(sql: postgres.Sql, text: string, params: string[]): Pro
     const { ms, value } = await timed(() => sql.unsafe(text, params));
     client.push(ms);
     rows = value.length;
-    const [plan] = await sql.unsafe(`explain (analyze, format json) ${text}`, params);
+    const [plan] = await sql.unsafe(`explain (analyze, timing off, format json) ${text}`, params);
     server.push((plan!['QUERY PLAN'] as [{ 'Execution Time': number }])[0]['Execution Time']);
   }
   return { ms: round(median(client)), serverMs: round(median(server)), rows };
