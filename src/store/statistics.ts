@@ -10,7 +10,7 @@ import type { Store } from './database.js';
 const TABLES = ['runs', 'frameworks', 'repositories', 'releases', 'snapshots', 'article_versions', 'article_entries'];
 
 /**
- * Analyzes the tables never analyzed or grown by a fifth since (autovacuum's rule of thumb); a
+ * Vacuums and analyzes the tables never analyzed or grown by a fifth since (autovacuum's rule of thumb); a
  * catalog lookup when nothing is stale.
  */
 export async function refreshStatistics(store: Store): Promise<string[]> {
@@ -19,6 +19,7 @@ export async function refreshStatistics(store: Store): Promise<string[]> {
     select c.relname as name from pg_class c
     where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and c.relname in ${TABLES}
       and (c.reltuples < 0 or pg_relation_size(c.oid) / current_setting('block_size')::int > c.relpages * 1.2 + 8)`);
-  if (stale.length) await store.db.execute(sql.raw(`analyze ${stale.map((t) => `"${t.name}"`).join(', ')}`));
+  // VACUUM too: it marks the new pages all-visible, which the trend views' index-only probes need.
+  if (stale.length) await store.db.execute(sql.raw(`vacuum (analyze) ${stale.map((t) => `"${t.name}"`).join(', ')}`));
   return stale.map((t) => t.name);
 }
