@@ -86,7 +86,7 @@ export function enrichResult(outcome: EnrichOutcome): RunResult {
 }
 
 /** A refresh: ingest every source, then enrich the frameworks of the current entries. */
-export async function refreshStages(context: StageContext): Promise<RunResult & { ingest: IngestOutcome[]; enrich: EnrichOutcome | null }> {
+export async function refreshStages(context: StageContext): Promise<RunResult & { ingest: IngestOutcome[]; enrich: EnrichOutcome }> {
   const started = Date.now();
   const ingest = await ingestStage(context, { urls: context.config.sourceUrls });
   const ingested = ingestResult(ingest);

@@ -2,7 +2,6 @@
  * openDatabase(): one typed drizzle database over either driver — postgres.js for a server
  * (DATABASE_URL), PGlite in a local directory otherwise — migrated on open, under a lock.
  */
-import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
@@ -213,6 +212,3 @@ async function openPglite(dataDir: string, logger?: Logger): Promise<Store> {
     throw error;
   }
 }
-
-/** Who we are, for `runs` rows and lock messages. */
-export const processIdentity = { pid: process.pid, host: hostname() };

@@ -48,7 +48,7 @@ export async function runRefresh(command: Command, options: { source?: string[];
   const result = await context.withStore(async (store) => {
     const run = await refreshRun(store, config, logger, { trigger: 'cli', progress: progress.report }).finally(() => progress.end());
     for (const ingest of run.ingest) process.stderr.write(`${describeIngest(ingest)}\n`);
-    if (run.enrich) reportEnrich(run.enrich);
+    reportEnrich(run.enrich);
     await printSnapshots(store, run.runId, options.format);
     process.stderr.write(`refresh: run ${run.runId} ${run.status}${run.error ? `: ${run.error}` : ''}\n`);
     return run;
