@@ -93,19 +93,19 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const started = Date.now();
     try {
       const result = await refresh((runId) => (state.runId = runId));
-      const failed = result.enrich?.failed ?? [];
+      const failed = result.enrich.failed;
       for (const failure of failed) logger.warn({ runId: result.runId, framework: failure.slug, reason: failure.reason }, `${failure.slug}: ${failure.reason}`);
       logger.info(
         {
           slot,
           runId: result.runId,
           status: result.status,
-          stored: result.enrich?.stored.length ?? 0,
+          stored: result.enrich.stored.length,
           failed: failed.length,
           durationMs: Date.now() - started,
           rssBytes: process.memoryUsage.rss(),
         },
-        `run ${result.runId} ${result.status}: stored ${result.enrich?.stored.length ?? 0} snapshot(s), ${failed.length} failed${result.error ? `: ${result.error}` : ''}`,
+        `run ${result.runId} ${result.status}: stored ${result.enrich.stored.length} snapshot(s), ${failed.length} failed${result.error ? `: ${result.error}` : ''}`,
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
