@@ -1,21 +1,20 @@
 /** The command-line surface of the SPEC. Handlers are imported lazily so `--help` starts fast. */
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { UsageError } from '../errors.js';
 import { FORMATS } from './output.js';
 
 const formatOption = () =>
   new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table');
 
-function notYetAvailable(name: string) {
-  return () => {
-    throw new UsageError(`${name}: not yet available in this version`);
-  };
+/** package.json sits two levels above both src/cli and dist/cli. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 export function buildProgram(): Command {
   const program = new Command('stackradar')
     .description('Scrape technology guides, enrich them with live GitHub data, and keep versioned snapshots.')
-    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .option('--database-url <url>', 'PostgreSQL server to use (overrides DATABASE_URL)')
     .option('--data-dir <dir>', 'embedded database directory (overrides STACKRADAR_DATA_DIR)')
     .option('--catalog <file>', 'catalog JSON merged over the bundled one (overrides STACKRADAR_CATALOG)')
