@@ -12,7 +12,8 @@ import {
 } from '@crawlee/cheerio';
 import type { Logger as PinoLogger } from '../logger.js';
 
-export const USER_AGENT = 'stackradar/0.1 (+https://github.com/stackradar/stackradar; article tracker)';
+/** Names the project so site owners can tell who is fetching (no contact URL is published yet). */
+export const USER_AGENT = 'stackradar/0.1 (technology guide tracker)';
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 export interface FetchOptions {
