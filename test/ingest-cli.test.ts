@@ -67,6 +67,7 @@ describe.each(DRIVERS)('stackradar ingest and diff on %s', (driver) => {
       expect(row.pros[0]).toBe(expected.first);
       expect(row.notable_users).toEqual(expected.users);
     });
+    expect(server.userAgents.get(`/${name}`)).toMatch(/^stackradar\/\d/);
     const [version] = await sql(`select title, author, entry_count from article_versions where source_url = '${url}'`);
     expect(version).toEqual({ title: 'Top 8 Best Backend Frameworks', author: 'Martin Williams', entry_count: 8 });
   });

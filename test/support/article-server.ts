@@ -21,15 +21,19 @@ export interface ArticleServer {
   url: string;
   pages: Map<string, Page>;
   hits: Map<string, number>;
+  /** The user agent of the last request per path. */
+  userAgents: Map<string, string>;
   close(): Promise<void>;
 }
 
 export async function startArticleServer(): Promise<ArticleServer> {
   const pages = new Map<string, Page>();
   const hits = new Map<string, number>();
+  const userAgents = new Map<string, string>();
   const server = http.createServer((req, res) => {
     const path = req.url ?? '/';
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    userAgents.set(path, req.headers['user-agent'] ?? '');
     if (path === '/robots.txt') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
       return;
@@ -53,6 +57,7 @@ export async function startArticleServer(): Promise<ArticleServer> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     pages,
     hits,
+    userAgents,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
