@@ -1,6 +1,7 @@
 /** What every command needs: the validated configuration, the logger, and the database on demand. */
 import type { Command } from 'commander';
 import { loadConfig, type Config, type ConfigFlags } from '../config.js';
+import { loadCatalog } from '../enrich/catalog.js';
 import { createLogger, type Logger } from '../logger.js';
 import { openDatabase, type Store } from '../store/database.js';
 
@@ -19,6 +20,8 @@ export function createContext(command: Command, extra: ConfigFlags = {}): Contex
     catalog: globals.catalog,
     ...extra,
   });
+  // A bad user catalog is a usage error before anything starts, not a failed run.
+  if (config.catalogFile) loadCatalog(config.catalogFile);
   const logger = createLogger(config.logLevel);
   return {
     config,
