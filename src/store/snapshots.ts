@@ -3,6 +3,7 @@
  * (one statement per table and chunk, not one per framework) so that thousands of frameworks stay cheap.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './database.js';
 import { frameworks, licenses, releases, repositories, snapshots } from './schema.js';
 
@@ -15,25 +16,22 @@ function chunks<T>(items: T[]): T[][] {
   return result;
 }
 
-export async function repositoryIds(db: Db, names: string[]): Promise<Map<string, number>> {
+/** Ids of values in a lookup table (id serial, a unique text key), inserting the values not there yet. */
+async function lookupIds(db: Db, table: PgTable, id: PgColumn, key: PgColumn, values: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const part of chunks([...new Set(names)])) {
-    await db.insert(repositories).values(part.map((fullName) => ({ fullName }))).onConflictDoNothing();
-    const rows = await db.select().from(repositories).where(inArray(repositories.fullName, part));
-    for (const row of rows) ids.set(row.fullName, row.id);
+  for (const part of chunks([...new Set(values)])) {
+    await db.execute(
+      sql`insert into ${table} (${sql.identifier(key.name)}) values ${sql.join(part.map((value) => sql`(${value})`), sql`, `)} on conflict do nothing`,
+    );
+    const rows = await db.select({ id: sql<number>`${id}`, key: sql<string>`${key}` }).from(table).where(inArray(key, part));
+    for (const row of rows) ids.set(row.key, row.id);
   }
   return ids;
 }
 
-export async function licenseIds(db: Db, spdxIds: string[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const part of chunks([...new Set(spdxIds)])) {
-    await db.insert(licenses).values(part.map((spdxId) => ({ spdxId }))).onConflictDoNothing();
-    const rows = await db.select().from(licenses).where(inArray(licenses.spdxId, part));
-    for (const row of rows) ids.set(row.spdxId, row.id);
-  }
-  return ids;
-}
+export const repositoryIds = (db: Db, names: string[]) => lookupIds(db, repositories, repositories.id, repositories.fullName, names);
+
+export const licenseIds = (db: Db, spdxIds: string[]) => lookupIds(db, licenses, licenses.id, licenses.spdxId, spdxIds);
 
 export type FrameworkRow = typeof frameworks.$inferInsert & { slug: string };
 
