@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../src/enrich/catalog.js';
-import { slugify } from '../src/ingest/slug.js';
+import { loadCatalog } from '../src/catalog/catalog.js';
+import { slugify } from '../src/catalog/slug.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'stackradar-catalog-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

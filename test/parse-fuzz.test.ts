@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/ingest/parse.js';
-import type { ParsedArticle } from '../src/ingest/types.js';
+import type { ParsedArticle } from '../src/domain/article.js';
 
 const URL_ = 'https://www.keycdn.com/blog/best-backend-frameworks';
 const NAMES = ['Laravel', 'CakePHP', 'Django', 'Ruby on Rails', 'Flask', 'Phoenix', 'Express', 'Spring Boot'];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../src/ingest/language.js';
 import { parseArticle } from '../src/ingest/parse.js';
 import { normalizeDate, promisedCount } from '../src/ingest/parse-meta.js';
-import type { ParsedArticle } from '../src/ingest/types.js';
+import type { ParsedArticle } from '../src/domain/article.js';
 
 const URL_ = 'https://www.keycdn.com/blog/best-backend-frameworks';
 const CDN = { text: 'Express CDN integration', url: 'https://www.keycdn.com/support/express-cdn-integration' };

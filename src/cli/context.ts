@@ -1,7 +1,7 @@
 /** What every command needs: the validated configuration, the logger, and the database on demand. */
 import type { Command } from 'commander';
 import { loadConfig, type Config, type ConfigFlags } from '../config.js';
-import { loadCatalog } from '../enrich/catalog.js';
+import { loadCatalog } from '../catalog/catalog.js';
 import { createLogger, type Logger } from '../logger.js';
 import { openDatabase, type Store } from '../store/database.js';
 

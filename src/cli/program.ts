@@ -1,7 +1,7 @@
 /** The command-line surface of the SPEC. Handlers are imported lazily so `--help` starts fast. */
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { FORMATS } from './output.js';
+import { FORMATS } from '../format/rows.js';
 
 const formatOption = () =>
   new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('table');

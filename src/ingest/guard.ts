@@ -1,5 +1,5 @@
 /** Decides whether a parse looks broken; a broken parse is never stored as the current version. */
-import type { ParsedArticle } from './types.js';
+import type { ParsedArticle } from '../domain/article.js';
 
 /** Returns why the parse looks broken, or null when it can be stored. */
 export function brokenParseReason(article: ParsedArticle, previousEntryCount: number | null): string | null {

@@ -1,9 +1,9 @@
 /** Finds the framework entries (and the other labelled lists) in an article's blocks. */
 import type { AnyNode } from 'domhandler';
-import type { ArticleEntry, ArticleLink, ArticleSection } from './types.js';
+import type { ArticleEntry, ArticleLink, ArticleSection } from '../domain/article.js';
 import type { Block } from './parse-blocks.js';
 import { detectLanguage } from './language.js';
-import { slugify } from './slug.js';
+import { slugify } from '../catalog/slug.js';
 
 export type LinkResolver = (nodes: AnyNode[]) => ArticleLink[];
 

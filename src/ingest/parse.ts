@@ -1,7 +1,7 @@
 /** Parses a "Top N frameworks" article's HTML into structured entries, without per-site configuration. */
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
-import type { ArticleLink, ParsedArticle } from './types.js';
+import type { ArticleLink, ParsedArticle } from '../domain/article.js';
 import { clean, flattenBlocks, isElement, textOf } from './parse-blocks.js';
 import { extractEntries } from './parse-entries.js';
 import { promisedCount, readMeta } from './parse-meta.js';

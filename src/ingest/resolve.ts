@@ -1,6 +1,6 @@
 /** Gives each parsed entry its catalog identity: aliases resolve to one slug, the catalog fills a missing language. */
-import type { Catalog } from '../enrich/catalog.js';
-import type { ParsedArticle } from './types.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { ParsedArticle } from '../domain/article.js';
 
 export function resolveEntries(article: ParsedArticle, catalog: Catalog): ParsedArticle {
   return {

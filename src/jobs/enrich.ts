@@ -5,11 +5,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { computeCadence, isStableRelease, releaseDate, tagDate, isPrereleaseName } from '../enrich/cadence.js';
-import type { Catalog } from '../enrich/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
 import { checkDocsLinks } from '../enrich/docs-check.js';
 import { fetchRepositories, searchRepository, type GitHubClient, type RepoData } from '../enrich/github.js';
 import { USER_AGENT } from '../ingest/fetch.js';
-import { slugify } from '../ingest/slug.js';
+import { slugify } from '../catalog/slug.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/database.js';
 import {

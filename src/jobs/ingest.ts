@@ -2,12 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Catalog } from '../enrich/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
 import { fetchArticles } from '../ingest/fetch.js';
 import { brokenParseReason } from '../ingest/guard.js';
 import { parseArticle } from '../ingest/parse.js';
 import { resolveEntries } from '../ingest/resolve.js';
-import type { ParsedArticle } from '../ingest/types.js';
+import type { ParsedArticle } from '../domain/article.js';
 import type { Logger } from '../logger.js';
 import type { ProgressFn } from './progress.js';
 import { latestVersion, saveArticleVersion } from '../store/articles.js';

@@ -1,6 +1,6 @@
 /** The stages of a run, shared by `ingest`, `enrich`, `refresh` and the scheduler. */
 import type { Config } from '../config.js';
-import { loadCatalog, type Catalog } from '../enrich/catalog.js';
+import { loadCatalog, type Catalog } from '../catalog/catalog.js';
 import { createGitHubClient, GitHubAuthError } from '../enrich/github.js';
 import { StackradarError, ExitCode } from '../errors.js';
 import type { Logger } from '../logger.js';

@@ -3,7 +3,7 @@
  * framework_history, snapshot_anomalies) and the releases and article tables, in one pass.
  */
 import { asc, inArray, sql } from 'drizzle-orm';
-import { diffEntries, type DiffEntry } from '../ingest/diff.js';
+import { diffEntries, type DiffEntry } from '../domain/diff.js';
 import type { Store } from '../store/database.js';
 import { articleEntries, articleVersions } from '../store/schema.js';
 import { daysBetween, localDate, startOfDayBefore } from './dates.js';

@@ -1,6 +1,6 @@
 /** The report as text: an aligned, coloured terminal table, a Markdown table for articles, json and csv. */
 import Table from 'cli-table3';
-import { formatRows, type Format } from '../cli/output.js';
+import { formatRows, type Format } from '../format/rows.js';
 import { COLUMNS, type Tone } from './columns.js';
 import { REPORT_FIELDS, type ReportData } from './data.js';
 import { localDate, wallClock } from './dates.js';

@@ -1,8 +1,8 @@
 /** Article versions: a new version only when the normalised parse changes; otherwise last_seen_at moves. */
 import { createHash } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
-import type { DiffEntry } from '../ingest/diff.js';
-import type { ParsedArticle } from '../ingest/types.js';
+import type { DiffEntry } from '../domain/diff.js';
+import type { ParsedArticle } from '../domain/article.js';
 import type { Db } from './database.js';
 import { articleEntries, articleVersions } from './schema.js';
 

@@ -7,7 +7,7 @@ import { enrichResult, enrichStage, refreshRun, stageContext } from '../../jobs/
 import { exitCodeOf, withRun } from '../../jobs/run.js';
 import type { Store } from '../../store/database.js';
 import { createContext } from '../context.js';
-import { printRows, type Format } from '../output.js';
+import { printRows, type Format } from '../../format/rows.js';
 import { describeIngest } from './ingest.js';
 
 const TABLE_COLUMNS = ['framework', 'repo', 'stars', 'releases_last_365d', 'median_release_interval_days', 'latest_release', 'docs_status', 'docs_error'];

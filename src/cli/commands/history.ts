@@ -1,13 +1,13 @@
 /** `stackradar history NAME`: one framework's visible snapshots, oldest first. */
 import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
-import { loadCatalog } from '../../enrich/catalog.js';
+import { loadCatalog } from '../../catalog/catalog.js';
 import { UsageError } from '../../errors.js';
-import { slugify } from '../../ingest/slug.js';
+import { slugify } from '../../catalog/slug.js';
 import type { Store } from '../../store/database.js';
 import { refreshStatistics } from '../../store/statistics.js';
 import { createContext } from '../context.js';
-import { printRows, type Format } from '../output.js';
+import { printRows, type Format } from '../../format/rows.js';
 
 const TABLE_COLUMNS = ['captured_at', 'run_id', 'repo', 'stars', 'forks', 'open_issues', 'latest_release', 'releases_last_365d', 'median_release_interval_days', 'docs_status', 'docs_error'];
 

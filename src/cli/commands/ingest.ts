@@ -1,13 +1,13 @@
 /** `stackradar ingest` and `stackradar diff`. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { diffEntries } from '../../ingest/diff.js';
+import { diffEntries } from '../../domain/diff.js';
 import type { IngestOutcome } from '../../jobs/ingest.js';
 import { ingestResult, ingestStage, stageContext } from '../../jobs/refresh.js';
 import { exitCodeOf, withRun } from '../../jobs/run.js';
 import { knownSources, recentVersions } from '../../store/articles.js';
 import { createContext } from '../context.js';
-import { printRows, type Format, type OutputRow } from '../output.js';
+import { printRows, type Format, type OutputRow } from '../../format/rows.js';
 
 interface IngestOptions {
   source?: string[];

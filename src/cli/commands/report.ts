@@ -7,7 +7,7 @@ import { parseWindow } from '../../report/dates.js';
 import { renderText } from '../../report/text.js';
 import { refreshStatistics } from '../../store/statistics.js';
 import { createContext } from '../context.js';
-import type { Format } from '../output.js';
+import type { Format } from '../../format/rows.js';
 
 interface ReportOptions {
   since: string;

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { recentRuns } from '../../store/runs.js';
 import { createContext } from '../context.js';
-import { printRows, type Format, type OutputRow } from '../output.js';
+import { printRows, type Format, type OutputRow } from '../../format/rows.js';
 
 const COLUMNS = ['id', 'trigger', 'command', 'status', 'started', 'duration', 'sources', 'stored', 'failed', 'error'];
 

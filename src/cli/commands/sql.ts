@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { createContext } from '../context.js';
-import { printRows, type Format } from '../output.js';
+import { printRows, type Format } from '../../format/rows.js';
 
 const READ_KEYWORDS = new Set(['select', 'with', 'values', 'table', 'show', 'explain']);
 

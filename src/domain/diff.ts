@@ -1,5 +1,5 @@
 /** What changed between two versions of an article, entry by entry and field by field. */
-import type { ArticleEntry } from './types.js';
+import type { ArticleEntry } from './article.js';
 
 export type DiffEntry = Pick<ArticleEntry, 'position' | 'name' | 'slug' | 'language' | 'description' | 'pros' | 'notableUsers' | 'links'>;
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { slugify } from '../ingest/slug.js';
+import { slugify } from './slug.js';
 import bundled from './catalog.json' with { type: 'json' };
 
 export const REGISTRIES = ['packagist', 'pypi', 'rubygems', 'hex', 'npm', 'maven', 'nuget', 'go', 'crates'] as const;
