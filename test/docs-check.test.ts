@@ -67,6 +67,12 @@ beforeEach(() => {
     cb(Object.assign(new Error(`no DNS in tests: ${host}`), { code: 'ENOTFOUND' }));
   }) as never);
   vi.spyOn(dns.promises, 'lookup').mockRejectedValue(Object.assign(new Error('no DNS in tests'), { code: 'ENOTFOUND' }));
+  for (const method of ['resolve4', 'resolve6'] as const) {
+    vi.spyOn(dns.promises.Resolver.prototype, method).mockImplementation(async (host: string) => {
+      systemDnsNames.push(host);
+      throw Object.assign(new Error(`no DNS in tests: ${host}`), { code: 'ENOTFOUND' });
+    });
+  }
 });
 
 afterEach(async () => {

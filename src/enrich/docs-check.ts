@@ -1,11 +1,13 @@
 /**
  * Docs link checker: HEAD (falling back to GET) with manually followed redirects, every hop vetted by
- * the network guard and connected to the vetted address only.
+ * the network guard and connected to the vetted address only. A batch runs many checks at once but
+ * only a few per host, since docs often share one (hexdocs.pm, readthedocs.io, docs.rs).
  */
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { pinnedLookup, vetUrl, type LookupFn, type ResolvedAddress } from './network-guard.js';
+import Bottleneck from 'bottleneck';
+import { cachedLookup, pinnedLookup, vetUrl, type LookupFn, type ResolvedAddress } from './network-guard.js';
 
 export type DocsCheckError =
   | 'blocked'
@@ -30,10 +32,13 @@ export interface DocsCheckOptions {
   allowPrivateNetwork: boolean;
   /** Budget for one URL, all hops and the HEAD→GET fallback included. */
   timeoutMs?: number;
+  /** Checks in flight at once in a batch. Default 48. */
   concurrency?: number;
+  /** Checks in flight at once per host (of the link as given) in a batch. Default 3. */
+  perHost?: number;
   maxRedirects?: number;
   userAgent: string;
-  /** DNS resolver (all addresses of a host); defaults to dns.lookup({ all: true }). */
+  /** DNS resolver (all addresses of a host); defaults to a c-ares lookup cached for the batch. */
   lookup?: LookupFn;
   /**
    * Test seam: reroutes the socket AFTER the guard approved `address`. Tests use it to serve a
@@ -47,6 +52,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const HEAD_FALLBACK_STATUSES = new Set([400, 403, 405, 501]);
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ABORT_ERR', 'UND_ERR_CONNECT_TIMEOUT']);
+const DEFAULT_CONCURRENCY = 48;
+const DEFAULT_PER_HOST = 3;
 
 interface HopResponse {
   status: number;
@@ -143,6 +150,7 @@ export async function checkDocsLink(rawUrl: string, opts: DocsCheckOptions): Pro
   } catch {
     return done(null, 'invalid-url', null);
   }
+  const guard = { allowPrivateNetwork: opts.allowPrivateNetwork, lookup: opts.lookup ?? cachedLookup() };
   const maxRedirects = opts.maxRedirects ?? 5;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 5000);
@@ -151,7 +159,7 @@ export async function checkDocsLink(rawUrl: string, opts: DocsCheckOptions): Pro
   try {
     for (let redirects = 0; ; redirects++) {
       // Each hop is vetted (and resolved exactly once) before anything connects to it.
-      const verdict = await Promise.race([vetUrl(url, opts), aborted]);
+      const verdict = await Promise.race([vetUrl(url, guard), aborted]);
       if (!verdict.ok) return done(null, verdict.error, url.href);
       let hop: HopResponse;
       try {
@@ -177,22 +185,35 @@ export async function checkDocsLink(rawUrl: string, opts: DocsCheckOptions): Pro
   }
 }
 
-/** Checks many URLs with a small worker pool; identical URLs are checked once. Keys keep input order. */
+const atLeastOne = (value: number | undefined, fallback: number): number => Math.max(1, Math.floor(value ?? fallback));
+
+/** The host a link is capped under; a link that is not a URL fails at once and needs no cap. */
+const hostOf = (url: string): string => URL.parse(url)?.hostname.toLowerCase() ?? '';
+
+/**
+ * Checks many URLs at once, a few per host; identical URLs are checked once. Keys keep input order.
+ * A link waits for its host's turn before it takes one of the batch's slots, so a crowd of links on one
+ * host never holds slots that links to other hosts could use.
+ */
 export async function checkDocsLinks(
   urls: string[],
   opts: DocsCheckOptions,
 ): Promise<Map<string, DocsCheckResult>> {
   const unique = [...new Set(urls)];
-  const results: DocsCheckResult[] = [];
-  const limit = Math.floor(opts.concurrency ?? 4);
-  const workers = limit >= 1 ? Math.min(limit, unique.length) : 1;
-  let next = 0;
-  const work = async (): Promise<void> => {
-    while (next < unique.length) {
-      const index = next++;
-      results[index] = await checkDocsLink(unique[index] ?? '', opts);
-    }
+  const shared: DocsCheckOptions = { ...opts, lookup: opts.lookup ?? cachedLookup() };
+  const batch = new Bottleneck({ maxConcurrent: atLeastOne(opts.concurrency, DEFAULT_CONCURRENCY) });
+  const perHost = atLeastOne(opts.perHost, DEFAULT_PER_HOST);
+  const hosts = new Map<string, Bottleneck>();
+  const hostLimiter = (host: string): Bottleneck => {
+    const existing = hosts.get(host);
+    if (existing) return existing;
+    const created = new Bottleneck({ maxConcurrent: perHost });
+    hosts.set(host, created);
+    return created;
   };
-  await Promise.all(Array.from({ length: workers }, work));
-  return new Map(unique.map((url, i) => [url, results[i] as DocsCheckResult]));
+  const check = async (url: string): Promise<[string, DocsCheckResult]> => [
+    url,
+    await hostLimiter(hostOf(url)).schedule(() => batch.schedule(() => checkDocsLink(url, shared))),
+  ];
+  return new Map(await Promise.all(unique.map(check)));
 }

@@ -1,9 +1,10 @@
 /**
  * SSRF guard for outbound link checks: decides whether a URL's host may be contacted and hands back
  * the vetted addresses so the caller connects to exactly those (no second DNS answer can sneak in).
+ * Address ranges are matched by Node's net.BlockList; names are resolved by c-ares (see cachedLookup).
  */
 import { promises as dnsPromises, type LookupAddress } from 'node:dns';
-import { isIP, type LookupFunction } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 export interface ResolvedAddress {
   address: string;
@@ -12,108 +13,64 @@ export interface ResolvedAddress {
 
 export type LookupFn = (hostname: string) => Promise<ResolvedAddress[]>;
 
-export type GuardVerdict =
+type GuardVerdict =
   | { ok: true; hostname: string; addresses: ResolvedAddress[] }
   | { ok: false; error: 'blocked' | 'dns' | 'invalid-url' };
 
-export const systemLookup: LookupFn = (hostname) =>
-  dnsPromises.lookup(hostname, { all: true, verbatim: true });
-
-type Cidr = readonly [base: bigint, prefix: number];
-
-function v4(text: string): bigint | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
-  let value = 0n;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part) || Number(part) > 255) return null;
-    value = (value << 8n) | BigInt(part);
-  }
-  return value;
-}
-
-function v6(text: string): bigint | null {
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const groups = (half: string | undefined): number[] | null => {
-    if (!half) return [];
-    const out: number[] = [];
-    for (const piece of half.split(':')) {
-      if (piece.includes('.')) {
-        const embedded = v4(piece);
-        if (embedded === null) return null;
-        out.push(Number(embedded >> 16n), Number(embedded & 0xffffn));
-      } else if (/^[0-9a-f]{1,4}$/i.test(piece)) {
-        out.push(parseInt(piece, 16));
-      } else {
-        return null;
-      }
-    }
-    return out;
-  };
-  const head = groups(halves[0]);
-  const tail = groups(halves[1]);
-  if (!head || !tail) return null;
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
-  const all = [...head, ...Array<number>(missing).fill(0), ...tail];
-  return all.reduce((acc, group) => (acc << 16n) | BigInt(group), 0n);
-}
-
-const cidr4 = (base: string, prefix: number): Cidr => [v4(base) ?? 0n, prefix];
-const cidr6 = (base: string, prefix: number): Cidr => [v6(base) ?? 0n, prefix];
-
-function inCidr(value: bigint, [base, prefix]: Cidr, bits: number): boolean {
-  const shift = BigInt(bits - prefix);
-  return value >> shift === base >> shift;
-}
-
 /** IPv4 ranges that are not publicly routable (IANA special-purpose registry, RFC 6890 and successors). */
-const BLOCKED_V4: readonly Cidr[] = [
-  cidr4('0.0.0.0', 8), // "this network", incl. 0.0.0.0
-  cidr4('10.0.0.0', 8),
-  cidr4('100.64.0.0', 10), // CGNAT
-  cidr4('127.0.0.0', 8),
-  cidr4('169.254.0.0', 16), // link-local, incl. cloud metadata 169.254.169.254
-  cidr4('172.16.0.0', 12),
-  cidr4('192.0.0.0', 24), // IETF protocol assignments
-  cidr4('192.0.2.0', 24), // TEST-NET-1
-  cidr4('192.88.99.0', 24), // 6to4 relay anycast
-  cidr4('192.168.0.0', 16),
-  cidr4('198.18.0.0', 15), // benchmarking
-  cidr4('198.51.100.0', 24), // TEST-NET-2
-  cidr4('203.0.113.0', 24), // TEST-NET-3
-  cidr4('224.0.0.0', 4), // multicast
-  cidr4('240.0.0.0', 4), // reserved, incl. broadcast
+const PRIVATE_V4: readonly (readonly [base: string, prefix: number])[] = [
+  ['0.0.0.0', 8], // "this network", incl. 0.0.0.0
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10], // CGNAT
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16], // link-local, incl. cloud metadata 169.254.169.254
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24], // IETF protocol assignments
+  ['192.0.2.0', 24], // TEST-NET-1
+  ['192.88.99.0', 24], // 6to4 relay anycast
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15], // benchmarking
+  ['198.51.100.0', 24], // TEST-NET-2
+  ['203.0.113.0', 24], // TEST-NET-3
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved, incl. broadcast
 ];
 
-const V4_MAPPED = cidr6('::ffff:0:0', 96);
-const NAT64 = cidr6('64:ff9b::', 96);
-const SIX_TO_FOUR = cidr6('2002::', 16);
-const GLOBAL_UNICAST = cidr6('2000::', 3);
-/** Inside 2000::/3 but not public: IETF assignments (Teredo, ORCHID, benchmarking…) and documentation. */
-const BLOCKED_V6_GLOBAL: readonly Cidr[] = [cidr6('2001::', 23), cidr6('2001:db8::', 32), cidr6('3fff::', 20)];
+/** "10.0.0.0" → "0a00:0000", the IPv4 address as the two IPv6 groups 6to4 embeds it in. */
+const v4AsGroups = (v4: string): string =>
+  v4.split('.').map((octet) => Number(octet).toString(16).padStart(2, '0')).join('').replace(/^(.{4})/, '$1:');
 
-function isPublicV4(value: bigint): boolean {
-  return !BLOCKED_V4.some((range) => inCidr(value, range, 32));
+/**
+ * Refused ranges. An IPv4 rule also matches its IPv4-mapped form (::ffff:a.b.c.d); NAT64 (64:ff9b::/96)
+ * and 6to4 (2002::/16) embed an IPv4 address too, so each private IPv4 range is refused there as well.
+ */
+const BLOCKED = new BlockList();
+for (const [base, prefix] of PRIVATE_V4) {
+  BLOCKED.addSubnet(base, prefix, 'ipv4');
+  BLOCKED.addSubnet(`64:ff9b::${base}`, 96 + prefix, 'ipv6');
+  BLOCKED.addSubnet(`2002:${v4AsGroups(base)}::`, 16 + prefix, 'ipv6');
 }
+// Inside 2000::/3 but not public: IETF assignments (Teredo, ORCHID, benchmarking…) and documentation.
+BLOCKED.addSubnet('2001::', 23, 'ipv6');
+BLOCKED.addSubnet('2001:db8::', 32, 'ipv6');
+BLOCKED.addSubnet('3fff::', 20, 'ipv6');
+
+/** IPv6 is an allow-list: global unicast and NAT64 (this excludes ::, ::1, fc00::/7, fe80::/10, ff00::/8, …). */
+const ROUTABLE_V6 = new BlockList();
+ROUTABLE_V6.addSubnet('2000::', 3, 'ipv6');
+ROUTABLE_V6.addSubnet('64:ff9b::', 96, 'ipv6');
+
+const V4_MAPPED = new BlockList();
+V4_MAPPED.addSubnet('::ffff:0:0', 96, 'ipv6');
 
 /** True only for a syntactically valid, publicly routable IPv4/IPv6 address. */
 export function isPublicAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''); // brackets, IPv6 zone id
   const family = isIP(bare);
-  if (family === 4) {
-    const value = v4(bare);
-    return value !== null && isPublicV4(value);
-  }
+  if (family === 4) return !BLOCKED.check(bare, 'ipv4');
   if (family !== 6) return false;
-  const value = v6(bare);
-  if (value === null) return false;
-  // Addresses that embed an IPv4 address are judged by that address.
-  if (inCidr(value, V4_MAPPED, 128) || inCidr(value, NAT64, 128)) return isPublicV4(value & 0xffffffffn);
-  if (inCidr(value, SIX_TO_FOUR, 128)) return isPublicV4((value >> 80n) & 0xffffffffn);
-  // Allow-list: only global unicast counts (this excludes ::, ::1, fc00::/7, fe80::/10, ff00::/8, …).
-  return inCidr(value, GLOBAL_UNICAST, 128) && !BLOCKED_V6_GLOBAL.some((range) => inCidr(value, range, 128));
+  if (BLOCKED.check(bare, 'ipv6')) return false;
+  return V4_MAPPED.check(bare, 'ipv6') || ROUTABLE_V6.check(bare, 'ipv6');
 }
 
 /** Names that resolve to loopback by definition (RFC 6761), refused without asking DNS. */
@@ -122,14 +79,40 @@ function isLocalhostName(hostname: string): boolean {
   return name === 'localhost' || name.endsWith('.localhost');
 }
 
+async function resolveAll(resolver: dnsPromises.Resolver, hostname: string): Promise<ResolvedAddress[]> {
+  const [v4, v6] = await Promise.allSettled([resolver.resolve4(hostname), resolver.resolve6(hostname)]);
+  const addresses = [
+    ...(v4.status === 'fulfilled' ? v4.value.map((address) => ({ address, family: 4 })) : []),
+    ...(v6.status === 'fulfilled' ? v6.value.map((address) => ({ address, family: 6 })) : []),
+  ];
+  // Names only the system knows (/etc/hosts, an mDNS setup) still resolve, through getaddrinfo.
+  return addresses.length > 0 ? addresses : dnsPromises.lookup(hostname, { all: true, verbatim: true });
+}
+
+/**
+ * A lookup for one batch of checks. c-ares queries run on the event loop, so hundreds of names resolve
+ * at once instead of four at a time through libuv's thread pool (which `dns.lookup` uses); each name is
+ * asked once per batch, so links sharing a host share the answer.
+ */
+export function cachedLookup(opts: { timeoutMs?: number } = {}): LookupFn {
+  const resolver = new dnsPromises.Resolver({ timeout: opts.timeoutMs ?? 2000, tries: 2 });
+  const answers = new Map<string, Promise<ResolvedAddress[]>>();
+  return (hostname) => {
+    const key = hostname.toLowerCase();
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = resolveAll(resolver, key);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 /**
  * Vets a URL before any connection: scheme must be http(s); every address the host resolves to must
  * be public unless allowPrivateNetwork. The lookup is the only DNS query made for this hop.
  */
-export async function vetUrl(
-  url: URL,
-  opts: { allowPrivateNetwork: boolean; lookup?: LookupFn | undefined },
-): Promise<GuardVerdict> {
+export async function vetUrl(url: URL, opts: { allowPrivateNetwork: boolean; lookup: LookupFn }): Promise<GuardVerdict> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, error: 'invalid-url' };
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   if (!hostname) return { ok: false, error: 'invalid-url' };
@@ -140,7 +123,7 @@ export async function vetUrl(
     addresses = [{ address: hostname, family: literal }];
   } else {
     try {
-      addresses = await (opts.lookup ?? systemLookup)(hostname);
+      addresses = await opts.lookup(hostname);
     } catch {
       return { ok: false, error: 'dns' };
     }
