@@ -4,6 +4,7 @@
  */
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { RequestError } from '@octokit/request-error';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
@@ -160,7 +161,7 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
   });
   // Registered last, so it sees errors after both plugins gave up.
   octokit.hook.error('request', (error) => {
-    if ((error as { status?: number }).status === 401) throw new GitHubAuthError();
+    if (error instanceof RequestError && error.status === 401) throw new GitHubAuthError();
     throw error;
   });
 

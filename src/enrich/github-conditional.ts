@@ -1,4 +1,5 @@
 /** Conditional GETs through the ETag cache: unchanged answers cost a 304, which GitHub does not count. */
+import { RequestError } from '@octokit/request-error';
 import type { GitHubClient } from './github-client.js';
 
 /** What the cache keeps per URL: the fields we read, not GitHub's whole body. */
@@ -27,7 +28,7 @@ export async function conditionalGet<T>(
     if (res.headers.etag) await client.cache.set(key, res.headers.etag, value);
     return value;
   } catch (err) {
-    if (cached && (err as { status?: number }).status === 304) return cached.body;
+    if (cached && err instanceof RequestError && err.status === 304) return cached.body;
     throw err;
   }
 }

@@ -4,6 +4,7 @@
  * which has its own budget), and only for repositories without Releases their tags (see github-rest-tags.ts).
  * A 304 costs nothing, so a second refresh of unchanged repositories is free.
  */
+import { RequestError } from '@octokit/request-error';
 import { needsMoreReleases } from './cadence.js';
 import { GitHubAuthError, type GitHubClient } from './github-client.js';
 import { conditionalGet } from './github-conditional.js';
@@ -11,6 +12,7 @@ import { restTags } from './github-rest-tags.js';
 import { emptyToNull, type RepoData, type RepoRelease } from './github-types.js';
 
 const MAX_RELEASE_PAGES = 10;
+const statusOf = (err: unknown): number | undefined => (err instanceof RequestError ? err.status : undefined);
 const CONCURRENCY = 4;
 
 interface RepoFields {
@@ -74,7 +76,7 @@ async function openPullRequests(client: GitHubClient, fullName: string): Promise
     return res.data;
   } catch (err) {
     if (err instanceof GitHubAuthError) throw err;
-    client.logger.warn({ repo: fullName, status: (err as { status?: number }).status }, 'GitHub: open pull requests not counted; open issues unknown');
+    client.logger.warn({ repo: fullName, status: statusOf(err) }, 'GitHub: open pull requests not counted; open issues unknown');
     return null;
   }
 }
@@ -121,7 +123,7 @@ export async function fetchViaRest(
           queue.length = 0; // the other workers stop at their next repository
           throw err;
         }
-        const status = (err as { status?: number }).status;
+        const status = statusOf(err);
         const message = status === 404 ? 'not found' : err instanceof Error ? err.message : String(err);
         client.logger.warn({ repo: r.requested, status }, `GitHub REST fetch failed: ${message}`);
         onResult(r.requested, { error: message });
