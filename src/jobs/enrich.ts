@@ -8,7 +8,7 @@ import { computeCadence, isStableRelease, releaseDate, tagDate, isPrereleaseName
 import type { Catalog } from '../catalog/catalog.js';
 import { checkDocsLinks } from '../enrich/docs-check.js';
 import { fetchRepositories, searchRepository, type GitHubClient, type RepoData } from '../enrich/github.js';
-import { USER_AGENT } from '../ingest/fetch.js';
+import { userAgent } from '../http/user-agent.js';
 import { slugify } from '../catalog/slug.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/database.js';
@@ -175,7 +175,7 @@ export async function enrichFrameworks(input: EnrichInput): Promise<EnrichOutcom
   const docsUrlOf = (t: Target) => t.docs ?? data.get(t.slug)!.homepageUrl ?? t.articleLink;
   const docsChecks = await checkDocsLinks(
     good.map(docsUrlOf).filter((url): url is string => Boolean(url)),
-    { allowPrivateNetwork: input.allowPrivateNetwork, userAgent: USER_AGENT },
+    { allowPrivateNetwork: input.allowPrivateNetwork, userAgent: userAgent() },
   );
 
   input.onProgress?.('storing');

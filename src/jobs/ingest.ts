@@ -63,7 +63,7 @@ async function readSources(input: IngestInput): Promise<{ pages: Page[]; failure
     return { pages, failures };
   }
   const fetched = await fetchArticles(input.sources.urls, { logger: input.logger, ...input.fetchOptions });
-  return { pages: fetched.pages.map((page) => ({ sourceUrl: page.url, html: page.html })), failures: fetched.failures };
+  return { pages: fetched.pages.map((page) => ({ sourceUrl: page.url, html: page.body })), failures: fetched.failures };
 }
 
 export async function ingestSources(input: IngestInput): Promise<IngestOutcome[]> {
