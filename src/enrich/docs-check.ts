@@ -9,7 +9,7 @@ import { isIP } from 'node:net';
 import Bottleneck from 'bottleneck';
 import { cachedLookup, pinnedLookup, vetUrl, type LookupFn, type ResolvedAddress } from './network-guard.js';
 
-export type DocsCheckError =
+type DocsCheckError =
   | 'blocked'
   | 'timeout'
   | 'dns'

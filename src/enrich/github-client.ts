@@ -3,16 +3,30 @@
  * conditional-request cache, request counters, and logging that can never print the token.
  */
 import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { RequestError } from '@octokit/request-error';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
+import { GitHubAuthError, GitHubUnreachableError, unreachableCode } from './github-errors.js';
 
-const GitHubOctokit = Octokit.plugin(throttling, retry);
-export type GitHubOctokitInstance = InstanceType<typeof GitHubOctokit>;
+/**
+ * Listed first, so its hook sits inside the retry plugin's: an unreachable host surfaces as
+ * GitHubUnreachableError, which plugin-retry passes on (it retries only RequestErrors), and a rejected
+ * token as GitHubAuthError.
+ */
+function fatalErrors(octokit: Pick<Octokit, 'hook'>): void {
+  octokit.hook.error('request', (error) => {
+    if (error.cause instanceof GitHubUnreachableError) throw error.cause;
+    if (error instanceof RequestError && error.status === 401) throw new GitHubAuthError();
+    throw error;
+  });
+}
 
-/** ETag + body per URL; the lead's implementation stores them in the `http_validators` table. */
+const GitHubOctokit = Octokit.plugin(fatalErrors, throttling, retry);
+type GitHubOctokitInstance = InstanceType<typeof GitHubOctokit>;
+
+/** ETag + body per URL, kept by the store's `http_validators` table (or in memory by createMemoryCache). */
 export interface ConditionalCache {
   get(key: string): Promise<{ etag: string; body: unknown } | undefined>;
   set(key: string, etag: string, body: unknown): Promise<void>;
@@ -32,15 +46,8 @@ export function createMemoryCache(): ConditionalCache & { entries: Map<string, {
   };
 }
 
-export class GitHubAuthError extends Error {
-  constructor() {
-    super('GitHub rejected the token (401 Bad credentials); check GITHUB_TOKEN');
-    this.name = 'GitHubAuthError';
-  }
-}
-
 /** Delays; production defaults, tests shrink them. */
-export interface GitHubTiming {
+interface GitHubTiming {
   /** plugin-retry waits (n+1)² × this for the n-th retry of a 5xx/network error. Default 1000. */
   retryBaseMs?: number;
   /** Milliseconds per second of Retry-After / x-ratelimit-reset. Default 1000. */
@@ -51,9 +58,14 @@ export interface GitHubTiming {
   searchMinTimeMs?: number;
   /** Search requests allowed per minute. Default GitHub's: 10 anonymous, 30 with a token. */
   searchPerMinute?: number;
+  /**
+   * Waits before the retries of a request whose host cannot be reached (no DNS answer, connection refused),
+   * after which the fetch fails with GitHubUnreachableError. Default [250, 750, 2000]: about 3 s.
+   */
+  unreachableRetryMs?: readonly number[];
 }
 
-export interface GitHubClientOptions {
+interface GitHubClientOptions {
   token?: string;
   apiUrl: string;
   /** Default `${apiUrl}/graphql`. */
@@ -91,27 +103,54 @@ export interface GitHubClient {
 const isGraphqlResponseError = (e: unknown): e is Error & { errors: GraphqlError[]; data: unknown } =>
   e instanceof Error && e.name === 'GraphqlResponseError' && 'errors' in e;
 
-export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
-  const { logger, token } = opts;
-  const timing = opts.timing ?? {};
-  const counters: GitHubClient['counters'] = { requests: 0, notModified: 0, rateLimitRemaining: null };
+/** Octokit's log, one level lower for its per-request lines, with the token cut out of every message. */
+function octokitLog(logger: Logger, token: string | undefined) {
   const scrub = (message: unknown): string => {
     const text = typeof message === 'string' ? message : String(message);
     return token ? text.split(token).join('[REDACTED]') : text;
   };
   // Octokit passes request options (headers included) as a second argument: only the scrubbed message is kept.
   // Its per-request info lines (and the error lines of every 304) go to debug.
-  const octokitLog = (level: 'debug' | 'warn') => (message: unknown) => logger[level]({ component: 'octokit' }, scrub(message));
+  const at = (level: 'debug' | 'warn') => (message: unknown) => logger[level]({ component: 'octokit' }, scrub(message));
+  return { debug: at('debug'), info: at('debug'), warn: at('warn'), error: at('debug') };
+}
 
-  const countingFetch: typeof fetch = async (input, init) => {
+/**
+ * fetch with request counters and a short, bounded retry for an unreachable host. Once the host has
+ * been found unreachable, every later request fails at once with the same error.
+ */
+function countingFetch(counters: GitHubClient['counters'], retryMs: readonly number[]): typeof fetch {
+  let unreachable: GitHubUnreachableError | undefined;
+  const attempt = async (input: Parameters<typeof fetch>[0], init: RequestInit | undefined, tries: number): Promise<Response> => {
+    if (unreachable) throw unreachable;
     counters.requests++;
-    const res = await fetch(input, init);
+    try {
+      return await fetch(input, init);
+    } catch (err) {
+      const code = unreachableCode(err);
+      const wait = retryMs[tries];
+      if (code === undefined) throw err;
+      if (wait === undefined) {
+        unreachable ??= new GitHubUnreachableError(new URL(input instanceof Request ? input.url : input).host, code);
+        throw unreachable;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      return attempt(input, init, tries + 1);
+    }
+  };
+  return async (input, init) => {
+    const res = await attempt(input, init, 0);
     if (res.status === 304) counters.notModified++;
     const remaining = res.headers.get('x-ratelimit-remaining');
     if (remaining !== null && res.headers.get('x-ratelimit-resource') !== 'search') counters.rateLimitRemaining = Number(remaining);
     return res;
   };
+}
 
+/** The throttling plugin's options: rate limits waited out within bounds, GraphQL and search paced. */
+function throttleOptions(opts: GitHubClientOptions): ThrottlingOptions {
+  const { logger, token } = opts;
+  const timing = opts.timing ?? {};
   const maxWait = opts.maxRateLimitWaitSeconds ?? 300;
   const searchPerMinute = timing.searchPerMinute ?? (token ? 30 : 10);
   const maxRetries = opts.rateLimitRetries ?? 3;
@@ -124,34 +163,39 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
     logger.warn(context, `GitHub ${kind} rate limit: waiting ${retryAfter}s before retry ${retryCount + 1}`);
     return true;
   };
+  if (opts.throttle === false) return { enabled: false };
+  return {
+    id: 'stackradar',
+    // GraphQL rides the plugin's "write" group (1 at a time, 1 s apart, meant for mutations); our queries
+    // are read-only, so keep them serial but close together.
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: timing.graphqlMinTimeMs ?? 50 }),
+    // Search allows 10 requests a minute anonymously and 30 with a token: a per-minute reservoir
+    // lets a refresh's few searches through at once instead of spacing every one 2 s apart.
+    search: new Bottleneck.Group({
+      maxConcurrent: 1,
+      minTime: timing.searchMinTimeMs ?? 100,
+      reservoir: searchPerMinute,
+      reservoirRefreshAmount: searchPerMinute,
+      reservoirRefreshInterval: 60_000,
+    }),
+    retryAfterBaseValue: timing.rateLimitSecondMs ?? 1000,
+    onRateLimit: onLimit('primary'),
+    onSecondaryRateLimit: onLimit('secondary'),
+  };
+}
 
+export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
+  const { logger, token } = opts;
+  const timing = opts.timing ?? {};
+  const counters: GitHubClient['counters'] = { requests: 0, notModified: 0, rateLimitRemaining: null };
+  const apiUrl = opts.apiUrl.replace(/\/+$/, '');
   const octokit = new GitHubOctokit({
     ...(token ? { auth: token } : {}),
-    baseUrl: opts.apiUrl.replace(/\/+$/, ''),
+    baseUrl: apiUrl,
     userAgent: 'stackradar',
-    log: { debug: octokitLog('debug'), info: octokitLog('debug'), warn: octokitLog('warn'), error: octokitLog('debug') },
-    request: { fetch: countingFetch },
-    throttle:
-      opts.throttle === false
-        ? { enabled: false }
-        : {
-            id: 'stackradar',
-            // GraphQL rides the plugin's "write" group (1 at a time, 1 s apart, meant for mutations); our queries
-            // are read-only, so keep them serial but close together.
-            write: new Bottleneck.Group({ maxConcurrent: 1, minTime: timing.graphqlMinTimeMs ?? 50 }),
-            // Search allows 10 requests a minute anonymously and 30 with a token: a per-minute reservoir
-            // lets a refresh's few searches through at once instead of spacing every one 2 s apart.
-            search: new Bottleneck.Group({
-              maxConcurrent: 1,
-              minTime: timing.searchMinTimeMs ?? 100,
-              reservoir: searchPerMinute,
-              reservoirRefreshAmount: searchPerMinute,
-              reservoirRefreshInterval: 60_000,
-            }),
-            retryAfterBaseValue: timing.rateLimitSecondMs ?? 1000,
-            onRateLimit: onLimit('primary'),
-            onSecondaryRateLimit: onLimit('secondary'),
-          },
+    log: octokitLog(logger, token),
+    request: { fetch: countingFetch(counters, timing.unreachableRetryMs ?? [250, 750, 2000]) },
+    throttle: throttleOptions(opts),
     retry: {
       retries: opts.retries ?? 3,
       retryAfterBaseValue: timing.retryBaseMs ?? 1000,
@@ -159,14 +203,9 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
     },
   });
-  // Registered last, so it sees errors after both plugins gave up.
-  octokit.hook.error('request', (error) => {
-    if (error instanceof RequestError && error.status === 401) throw new GitHubAuthError();
-    throw error;
-  });
 
   // For a GHES `/api/v3` base URL Octokit itself posts to `/api/graphql`.
-  const graphql = octokit.graphql.defaults({ url: opts.graphqlUrl ?? `${opts.apiUrl.replace(/\/+$/, '')}/graphql` });
+  const graphql = octokit.graphql.defaults({ url: opts.graphqlUrl ?? `${apiUrl}/graphql` });
   return {
     octokit,
     authenticated: token !== undefined && token !== '',

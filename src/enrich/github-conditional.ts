@@ -3,7 +3,7 @@ import { RequestError } from '@octokit/request-error';
 import type { GitHubClient } from './github-client.js';
 
 /** What the cache keeps per URL: the fields we read, not GitHub's whole body. */
-export interface Fetched<T> {
+interface Fetched<T> {
   data: T;
   next: boolean;
 }

@@ -10,7 +10,8 @@
  * follow-up that only tags-only repositories need.
  */
 import { needsMoreReleases, needsMoreTags } from './cadence.js';
-import { GitHubAuthError, type GitHubClient, type GraphqlError } from './github-client.js';
+import { GitHubFatalError } from './github-errors.js';
+import type { GitHubClient, GraphqlError } from './github-client.js';
 import { emptyToNull, type FetchStats, type RepoData, type RepoRelease, type RepoResult, type RepoTag } from './github-types.js';
 
 const BATCH = 49;
@@ -95,14 +96,16 @@ const errorFor = (alias: string, errors: GraphqlError[]): string | undefined => 
   return e.type === 'NOT_FOUND' ? 'not found' : e.message;
 };
 
-export async function fetchViaGraphql(
-  client: GitHubClient,
-  repos: { requested: string; owner: string; name: string }[],
-  now: Date,
-  results: Map<string, RepoResult>,
-  stats: Pick<FetchStats, 'graphqlCost' | 'rateLimitRemaining'>,
-): Promise<void> {
-  const run = async (query: string, variables: Record<string, unknown>) => {
+type Wanted = { requested: string; owner: string; name: string };
+type Stats = Pick<FetchStats, 'graphqlCost' | 'rateLimitRemaining'>;
+type Run = (query: string, variables: Record<string, unknown>) => Promise<{ data: QueryData | null; errors: GraphqlError[] }>;
+
+/**
+ * One query, its cost added to `stats`. A failed request becomes a batch-wide error (each repository of
+ * the batch fails with it); a fatal one (token, unreachable host) ends the fetch.
+ */
+function runner(client: GitHubClient, stats: Stats): Run {
+  return async (query, variables) => {
     try {
       const res = await client.graphql<QueryData>(query, variables);
       const rate = res.data?.rateLimit;
@@ -113,25 +116,60 @@ export async function fetchViaGraphql(
       }
       return res;
     } catch (err) {
-      if (err instanceof GitHubAuthError) throw err;
+      if (err instanceof GitHubFatalError) throw err;
       const message = err instanceof Error ? err.message : String(err);
       client.logger.warn({ err: message }, 'GitHub GraphQL request failed');
       return { data: null, errors: [{ message }] };
     }
   };
-  const batchFailure = (errors: GraphqlError[]) => errors.map((e) => e.message).join('; ') || 'empty GraphQL response';
+}
 
-  const pending: Pending[] = [];
-  for (let start = 0; start < repos.length; start += BATCH) {
-    const batch = repos.slice(start, start + BATCH);
-    const variables: Record<string, unknown> = { releasesFirst: FIRST_RELEASES };
-    batch.forEach((r, i) => Object.assign(variables, { [`o${i}`]: r.owner, [`n${i}`]: r.name }));
-    const query = `query Repositories($releasesFirst: Int!, ${batch.map((_, i) => `$o${i}: String!, $n${i}: String!`).join(', ')}) {
+const batchFailure = (errors: GraphqlError[]) => errors.map((e) => e.message).join('; ') || 'empty GraphQL response';
+
+function firstPageQuery(batch: Wanted[]): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = { releasesFirst: FIRST_RELEASES };
+  batch.forEach((r, i) => Object.assign(variables, { [`o${i}`]: r.owner, [`n${i}`]: r.name }));
+  const query = `query Repositories($releasesFirst: Int!, ${batch.map((_, i) => `$o${i}: String!, $n${i}: String!`).join(', ')}) {
   rateLimit { cost remaining resetAt }
   ${batch.map((_, i) => `r${i}: repository(owner: $o${i}, name: $n${i}) { ...Repo }`).join('\n  ')}
 }
 ${REPO}
 ${RELEASE_PAGE}`;
+  return { query, variables };
+}
+
+const toRepoData = (node: RepoNode): RepoData => ({
+  repo: node.nameWithOwner,
+  stars: node.stargazerCount,
+  forks: node.forkCount,
+  watchers: node.watchers.totalCount,
+  openIssues: node.issues.totalCount,
+  license: node.licenseInfo?.spdxId ?? null,
+  archived: node.isArchived,
+  pushedAt: node.pushedAt,
+  homepageUrl: emptyToNull(node.homepageUrl),
+  releases: nodesOf(node.releases).map(toRelease),
+  tags: [],
+});
+
+/** What a repository still needs after its first page, if anything. */
+function followUp(requested: string, data: RepoData, page: Page<ReleaseNode>['pageInfo'], now: Date): Pending | undefined {
+  if (!data.releases.some((x) => !x.isDraft) && !page.hasNextPage) {
+    // Only drafts and nothing more: cadence falls back to tags, fetched from their first page.
+    return { requested, data, kind: 'tags', cursor: null, pages: 0 };
+  }
+  if (page.hasNextPage && needsMoreReleases(data.releases, now)) {
+    return { requested, data, kind: 'releases', cursor: page.endCursor, pages: 1 };
+  }
+  return undefined;
+}
+
+/** Figures and the first Releases of every repository, 49 per query; returns the follow-ups needed. */
+async function firstPages(run: Run, repos: Wanted[], now: Date, results: Map<string, RepoResult>): Promise<Pending[]> {
+  const pending: Pending[] = [];
+  for (let start = 0; start < repos.length; start += BATCH) {
+    const batch = repos.slice(start, start + BATCH);
+    const { query, variables } = firstPageQuery(batch);
     const { data, errors } = await run(query, variables);
     batch.forEach((r, i) => {
       const node = data?.[`r${i}`] as RepoNode | null | undefined;
@@ -141,49 +179,57 @@ ${RELEASE_PAGE}`;
         results.set(r.requested, { error: aliasError ?? (data ? 'not found' : batchFailure(errors)) });
         return;
       }
-      const releases = nodesOf(node.releases).map(toRelease);
-      const repoData: RepoData = {
-        repo: node.nameWithOwner,
-        stars: node.stargazerCount,
-        forks: node.forkCount,
-        watchers: node.watchers.totalCount,
-        openIssues: node.issues.totalCount,
-        license: node.licenseInfo?.spdxId ?? null,
-        archived: node.isArchived,
-        pushedAt: node.pushedAt,
-        homepageUrl: emptyToNull(node.homepageUrl),
-        releases,
-        tags: [],
-      };
+      const repoData = toRepoData(node);
       results.set(r.requested, repoData);
-      const page = node.releases.pageInfo;
-      if (!releases.some((x) => !x.isDraft) && !page.hasNextPage) {
-        // Only drafts and nothing more: cadence falls back to tags, fetched from their first page.
-        pending.push({ requested: r.requested, data: repoData, kind: 'tags', cursor: null, pages: 0 });
-      } else if (page.hasNextPage && needsMoreReleases(releases, now)) {
-        pending.push({ requested: r.requested, data: repoData, kind: 'releases', cursor: page.endCursor, pages: 1 });
-      }
+      const next = followUp(r.requested, repoData, node.releases.pageInfo, now);
+      if (next) pending.push(next);
     });
   }
+  return pending;
+}
 
-  while (pending.length > 0) {
-    const chunk = pending.splice(0, PAGE_BATCH);
-    const variables: Record<string, unknown> = {};
-    const fields = chunk.map((p, i) => {
-      const [owner, name] = p.data.repo.split('/');
-      Object.assign(variables, { [`o${i}`]: owner, [`n${i}`]: name, [`c${i}`]: p.cursor });
-      const connection = p.kind === 'releases'
-        ? `releases(first: ${PAGE}, after: $c${i}, ${RELEASE_ARGS}) { ...ReleasePage }`
-        : `refs(first: ${PAGE}, after: $c${i}, ${TAG_ARGS}) { ...TagPage }`;
-      return `p${i}: repository(owner: $o${i}, name: $n${i}) { ${connection} }`;
-    });
-    const used = new Set(chunk.map((p) => p.kind));
-    const query = `query MorePages(${chunk.map((_, i) => `$o${i}: String!, $n${i}: String!, $c${i}: String`).join(', ')}) {
+function morePagesQuery(chunk: Pending[]): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = {};
+  const fields = chunk.map((p, i) => {
+    const [owner, name] = p.data.repo.split('/');
+    Object.assign(variables, { [`o${i}`]: owner, [`n${i}`]: name, [`c${i}`]: p.cursor });
+    const connection = p.kind === 'releases'
+      ? `releases(first: ${PAGE}, after: $c${i}, ${RELEASE_ARGS}) { ...ReleasePage }`
+      : `refs(first: ${PAGE}, after: $c${i}, ${TAG_ARGS}) { ...TagPage }`;
+    return `p${i}: repository(owner: $o${i}, name: $n${i}) { ${connection} }`;
+  });
+  const used = new Set(chunk.map((p) => p.kind));
+  const query = `query MorePages(${chunk.map((_, i) => `$o${i}: String!, $n${i}: String!, $c${i}: String`).join(', ')}) {
   rateLimit { cost remaining resetAt }
   ${fields.join('\n  ')}
 }
 ${used.has('releases') ? RELEASE_PAGE : ''}
 ${used.has('tags') ? TAG_PAGE : ''}`;
+  return { query, variables };
+}
+
+/** Adds one follow-up page to its repository; returns the next follow-up while the window needs more. */
+function addPage(p: Pending, node: { releases?: Page<ReleaseNode>; refs?: Page<RefNode> | null }, now: Date): Pending | undefined {
+  let more: boolean;
+  let pageInfo: Page<unknown>['pageInfo'] | undefined;
+  if (p.kind === 'releases') {
+    p.data.releases.push(...nodesOf(node.releases).map(toRelease));
+    more = needsMoreReleases(p.data.releases, now);
+    pageInfo = node.releases?.pageInfo;
+  } else {
+    p.data.tags.push(...nodesOf(node.refs).flatMap(toTag));
+    more = needsMoreTags(p.data.tags, now);
+    pageInfo = node.refs?.pageInfo;
+  }
+  if (!pageInfo?.hasNextPage || !more || p.pages + 1 >= MAX_PAGES) return undefined;
+  return { ...p, cursor: pageInfo.endCursor, pages: p.pages + 1 };
+}
+
+/** Follow-up pages, 50 repositories per query, until every window is covered (or the page cap is hit). */
+async function morePages(run: Run, pending: Pending[], now: Date, results: Map<string, RepoResult>): Promise<void> {
+  while (pending.length > 0) {
+    const chunk = pending.splice(0, PAGE_BATCH);
+    const { query, variables } = morePagesQuery(chunk);
     const { data, errors } = await run(query, variables);
     chunk.forEach((p, i) => {
       const node = data?.[`p${i}`] as { releases?: Page<ReleaseNode>; refs?: Page<RefNode> | null } | null | undefined;
@@ -194,17 +240,20 @@ ${used.has('tags') ? TAG_PAGE : ''}`;
         results.set(p.requested, { error: aliasError ?? batchFailure(errors) });
         return;
       }
-      let more: boolean;
-      if (p.kind === 'releases') {
-        p.data.releases.push(...nodesOf(node.releases).map(toRelease));
-        more = needsMoreReleases(p.data.releases, now);
-      } else {
-        p.data.tags.push(...nodesOf(node.refs).flatMap(toTag));
-        more = needsMoreTags(p.data.tags, now);
-      }
-      if (page.pageInfo.hasNextPage && more && p.pages + 1 < MAX_PAGES) {
-        pending.push({ ...p, cursor: page.pageInfo.endCursor, pages: p.pages + 1 });
-      }
+      const next = addPage(p, node, now);
+      if (next) pending.push(next);
     });
   }
+}
+
+export async function fetchViaGraphql(
+  client: GitHubClient,
+  repos: Wanted[],
+  now: Date,
+  results: Map<string, RepoResult>,
+  stats: Stats,
+): Promise<void> {
+  const run = runner(client, stats);
+  const pending = await firstPages(run, repos, now, results);
+  await morePages(run, pending, now, results);
 }

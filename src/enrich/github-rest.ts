@@ -5,8 +5,10 @@
  * A 304 costs nothing, so a second refresh of unchanged repositories is free.
  */
 import { RequestError } from '@octokit/request-error';
+import Bottleneck from 'bottleneck';
 import { needsMoreReleases } from './cadence.js';
-import { GitHubAuthError, type GitHubClient } from './github-client.js';
+import { GitHubFatalError } from './github-errors.js';
+import type { GitHubClient } from './github-client.js';
 import { conditionalGet } from './github-conditional.js';
 import { restTags } from './github-rest-tags.js';
 import { emptyToNull, type RepoData, type RepoRelease } from './github-types.js';
@@ -75,7 +77,7 @@ async function openPullRequests(client: GitHubClient, fullName: string): Promise
     );
     return res.data;
   } catch (err) {
-    if (err instanceof GitHubAuthError) throw err;
+    if (err instanceof GitHubFatalError) throw err;
     client.logger.warn({ repo: fullName, status: statusOf(err) }, 'GitHub: open pull requests not counted; open issues unknown');
     return null;
   }
@@ -105,30 +107,32 @@ async function fetchOne(client: GitHubClient, owner: string, name: string, now: 
   };
 }
 
-/** Fetches each repository (a few at a time); failures are per repository, except a rejected token. */
+/**
+ * Fetches each repository (a few at a time); failures are per repository, except a GitHubFatalError,
+ * which rejects at once and keeps the repositories still queued from starting.
+ */
 export async function fetchViaRest(
   client: GitHubClient,
   repos: { requested: string; owner: string; name: string }[],
   now: Date,
   onResult: (requested: string, result: RepoData | { error: string }) => void,
-  isFatal: (err: unknown) => boolean,
 ): Promise<void> {
-  const queue = [...repos];
-  const worker = async () => {
-    for (let r = queue.shift(); r; r = queue.shift()) {
-      try {
-        onResult(r.requested, await fetchOne(client, r.owner, r.name, now));
-      } catch (err) {
-        if (isFatal(err)) {
-          queue.length = 0; // the other workers stop at their next repository
-          throw err;
-        }
-        const status = statusOf(err);
-        const message = status === 404 ? 'not found' : err instanceof Error ? err.message : String(err);
-        client.logger.warn({ repo: r.requested, status }, `GitHub REST fetch failed: ${message}`);
-        onResult(r.requested, { error: message });
+  const pool = new Bottleneck({ maxConcurrent: CONCURRENCY });
+  let fatal = false;
+  const one = async (r: { requested: string; owner: string; name: string }): Promise<void> => {
+    if (fatal) return;
+    try {
+      onResult(r.requested, await fetchOne(client, r.owner, r.name, now));
+    } catch (err) {
+      if (err instanceof GitHubFatalError) {
+        fatal = true;
+        throw err;
       }
+      const status = statusOf(err);
+      const message = status === 404 ? 'not found' : err instanceof Error ? err.message : String(err);
+      client.logger.warn({ repo: r.requested, status }, `GitHub REST fetch failed: ${message}`);
+      onResult(r.requested, { error: message });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, repos.length) }, worker));
+  await Promise.all(repos.map((r) => pool.schedule(() => one(r))));
 }

@@ -46,7 +46,7 @@ function dice(a: string, b: string): number {
 }
 
 /** How well a repository name matches the framework name: 1 exact, 0.7 containment or a word of it, else scaled similarity. */
-export function nameScore(framework: string, repoName: string): number {
+function nameScore(framework: string, repoName: string): number {
   const a = normalize(framework);
   const b = normalize(repoName);
   if (a === b) return 1;

@@ -2,7 +2,7 @@
  * The GitHub client of the enrich step. With a token: batched GraphQL (github-graphql.ts). Without: REST
  * with conditional requests, within the anonymous 60 requests an hour (github-rest.ts).
  */
-import { GitHubAuthError, type GitHubClient } from './github-client.js';
+import type { GitHubClient } from './github-client.js';
 import { fetchViaGraphql } from './github-graphql.js';
 import { fetchViaRest } from './github-rest.js';
 import { splitRepo, type FetchResult, type RepoResult } from './github-types.js';
@@ -10,19 +10,18 @@ import { splitRepo, type FetchResult, type RepoResult } from './github-types.js'
 export {
   createGitHubClient,
   createMemoryCache,
-  GitHubAuthError,
   type ConditionalCache,
   type GitHubClient,
-  type GitHubClientOptions,
-  type GitHubTiming,
 } from './github-client.js';
-export { searchRepository, type SearchHit } from './github-search.js';
-export type { FetchResult, FetchStats, RepoData, RepoRelease, RepoResult, RepoTag } from './github-types.js';
+export { GitHubAuthError, GitHubFatalError, GitHubUnreachableError } from './github-errors.js';
+export { searchRepository } from './github-search.js';
+export type { FetchStats, RepoData, RepoResult } from './github-types.js';
 
 /**
  * Fetches figures, Releases and (for repositories without Releases) tags of `repos` ("owner/name").
  * Results are keyed by the requested name; `repo` in each holds the current name after renames.
- * Throws only GitHubAuthError; every other failure is that repository's `{ error }`.
+ * Throws only a GitHubFatalError (rejected token, unreachable host); every other failure is that
+ * repository's `{ error }`.
  */
 export async function fetchRepositories(
   client: GitHubClient,
@@ -47,7 +46,7 @@ export async function fetchRepositories(
       results.set(requested, result);
       opts.onProgress?.(results.size);
     };
-    await fetchViaRest(client, wanted, opts.now, record, (err) => err instanceof GitHubAuthError);
+    await fetchViaRest(client, wanted, opts.now, record);
   }
   opts.onProgress?.(results.size);
 
