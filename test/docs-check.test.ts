@@ -280,19 +280,6 @@ describe('checks (allowPrivateNetwork=true, 127.0.0.1 servers)', () => {
     expect(server.hosts).toEqual([`docs.test:${server.port}`]);
   });
 
-  it('respects the concurrency limit', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const server = await startServer((_req, res) => {
-      peak = Math.max(peak, ++inFlight);
-      setTimeout(() => { inFlight--; res.end(); }, 60);
-    });
-    const urls = Array.from({ length: 9 }, (_, i) => server.url(`/p${i}`));
-    const results = await checkDocsLinks(urls, { ...open, concurrency: 3 });
-    expect(peak).toBe(3);
-    expect([...results.values()].every((r) => r.status === 200)).toBe(true);
-  });
-
   it('checks duplicate URLs once and keeps input order', async () => {
     const server = await startServer();
     const [a, b] = [server.url('/a'), server.url('/b')];
@@ -300,5 +287,107 @@ describe('checks (allowPrivateNetwork=true, 127.0.0.1 servers)', () => {
     expect([...results.keys()]).toEqual([b, a]);
     expect(server.methods).toHaveLength(2);
     expect(await checkDocsLinks([], open)).toEqual(new Map());
+  });
+});
+
+/** A loopback server that answers after `delayMs` and records the peak of requests in flight, overall and per Host. */
+async function startSlowServer(delayMs: number) {
+  const inFlight = new Map<string, number>();
+  const peaks = { total: 0, perHost: new Map<string, number>() };
+  let total = 0;
+  const server = await startServer((req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const now = (inFlight.get(host) ?? 0) + 1;
+    inFlight.set(host, now);
+    peaks.perHost.set(host, Math.max(peaks.perHost.get(host) ?? 0, now));
+    peaks.total = Math.max(peaks.total, ++total);
+    setTimeout(() => {
+      inFlight.set(host, (inFlight.get(host) ?? 1) - 1);
+      total--;
+      res.end();
+    }, delayMs);
+  });
+  return { server, peaks };
+}
+
+/** Every `*.test` name resolves to loopback, so many "hosts" share one local server. */
+const loopbackNames = vi.fn(async (host: string): Promise<ResolvedAddress[]> => {
+  if (!host.endsWith('.test')) throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+  return [{ address: '127.0.0.1', family: 4 }];
+});
+
+const linksOn = (hosts: number, perHost: number, port: number): string[] =>
+  Array.from({ length: hosts * perHost }, (_, i) => `http://h${i % hosts}.test:${port}/page${i}`);
+
+describe('batches (checkDocsLinks)', () => {
+  it('keeps the overall limit and the per-host cap', async () => {
+    const { server, peaks } = await startSlowServer(80);
+    const urls = linksOn(4, 6, server.port);
+    const results = await checkDocsLinks(urls, { ...open, lookup: loopbackNames, concurrency: 6, perHost: 2 });
+    expect([...results.values()].map((r) => r.status)).toEqual(urls.map(() => 200));
+    expect(peaks.total).toBe(6);
+    expect(Math.max(...peaks.perHost.values())).toBe(2);
+    expect(peaks.perHost.size).toBe(4);
+  });
+
+  it('by default runs 48 at once, 3 per host', async () => {
+    const spread = await startSlowServer(400);
+    const many = linksOn(60, 2, spread.server.port);
+    const started = Date.now();
+    const results = await checkDocsLinks(many, { ...open, lookup: loopbackNames });
+    expect(results.size).toBe(120);
+    expect(spread.peaks.total).toBe(48);
+    // 120 links of 400 ms, 48 at a time, is three rounds (1.2 s): far from the 12 s of four at a time.
+    expect(Date.now() - started).toBeLessThan(5000);
+
+    const shared = await startSlowServer(400);
+    await checkDocsLinks(linksOn(8, 6, shared.server.port), { ...open, lookup: loopbackNames });
+    expect(Math.max(...shared.peaks.perHost.values())).toBe(3);
+    expect(shared.peaks.total).toBe(24);
+  });
+
+  it('one crowded host does not hold back the others', async () => {
+    const { server } = await startSlowServer(100);
+    const crowded = Array.from({ length: 12 }, (_, i) => `http://busy.test:${server.port}/p${i}`);
+    const quiet = `http://quiet.test:${server.port}/`;
+    const results = await checkDocsLinks([...crowded, quiet], { ...open, lookup: loopbackNames, concurrency: 4, perHost: 2 });
+    expect(results.get(quiet)?.status).toBe(200);
+    // Listed last, yet among the first three requests: busy.test's waiting links hold no batch slot.
+    expect(server.hosts.slice(0, 3).map((h) => h.replace(/:\d+$/, '')).sort()).toEqual(['busy.test', 'busy.test', 'quiet.test']);
+  });
+
+  it('refuses private and metadata answers in a batch without a connection', async () => {
+    const lookup = fakeLookup({ 'intranet.example': '10.1.2.3', 'meta.example': '169.254.169.254', 'loop.example': '127.0.0.2' });
+    const urls = [
+      'http://intranet.example/a', 'http://intranet.example/b', 'http://meta.example/latest/meta-data/',
+      'http://loop.example/', 'http://[::ffff:169.254.169.254]/', 'http://100.64.0.1/',
+    ];
+    const results = await checkDocsLinks(urls, { ...guarded, lookup });
+    expect([...results.values()].map((r) => r.error)).toEqual(urls.map(() => 'blocked'));
+    expect(socketConnect).not.toHaveBeenCalled();
+    expect(lookup.mock.calls.map((c) => c[0]).sort()).toEqual(['intranet.example', 'intranet.example', 'loop.example', 'meta.example']);
+  });
+});
+
+describe('default name resolution (c-ares, cached per batch)', () => {
+  it('asks c-ares once per host for a whole batch, never getaddrinfo when it answers', async () => {
+    const resolve4 = vi.mocked(dns.promises.Resolver.prototype.resolve4).mockImplementation((async () => ['10.0.0.5']) as never);
+    const urls = ['http://docs.example/a', 'http://docs.example/b', 'http://DOCS.example/c', 'http://other.example/'];
+    const results = await checkDocsLinks(urls, guarded);
+    expect([...results.values()].map((r) => r.error)).toEqual(['blocked', 'blocked', 'blocked', 'blocked']);
+    expect(resolve4.mock.calls.map((c) => c[0]).sort()).toEqual(['docs.example', 'other.example']);
+    expect(dns.promises.lookup).not.toHaveBeenCalled();
+    expect(socketConnect).not.toHaveBeenCalled();
+  });
+
+  it('falls back to the system resolver for names c-ares does not know, and still vets them', async () => {
+    vi.mocked(dns.promises.lookup).mockImplementation((async (host: string) => {
+      if (host === 'intranet.test') return [{ address: '192.168.1.10', family: 4 }];
+      throw Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' });
+    }) as never);
+    expect((await checkDocsLink('http://intranet.test/', guarded)).error).toBe('blocked');
+    expect((await checkDocsLink('http://nowhere.test/', guarded)).error).toBe('dns');
+    expect(systemDnsNames).toEqual(['intranet.test', 'intranet.test', 'nowhere.test', 'nowhere.test']);
+    expect(socketConnect).not.toHaveBeenCalled();
   });
 });
