@@ -321,7 +321,7 @@ const linksOn = (hosts: number, perHost: number, port: number): string[] =>
 
 describe('batches (checkDocsLinks)', () => {
   it('keeps the overall limit and the per-host cap', async () => {
-    const { server, peaks } = await startSlowServer(80);
+    const { server, peaks } = await startSlowServer(300);
     const urls = linksOn(4, 6, server.port);
     const results = await checkDocsLinks(urls, { ...open, lookup: loopbackNames, concurrency: 6, perHost: 2 });
     expect([...results.values()].map((r) => r.status)).toEqual(urls.map(() => 200));
@@ -330,24 +330,25 @@ describe('batches (checkDocsLinks)', () => {
     expect(peaks.perHost.size).toBe(4);
   });
 
-  it('by default runs 48 at once, 3 per host', async () => {
-    const spread = await startSlowServer(400);
-    const many = linksOn(60, 2, spread.server.port);
+  it('by default runs 64 at once, 3 per host', async () => {
+    // Slow answers, so that all 64 have started before the first one ends even on a busy machine.
+    const spread = await startSlowServer(1000);
+    const many = linksOn(64, 2, spread.server.port);
     const started = Date.now();
     const results = await checkDocsLinks(many, { ...open, lookup: loopbackNames });
-    expect(results.size).toBe(120);
-    expect(spread.peaks.total).toBe(48);
-    // 120 links of 400 ms, 48 at a time, is three rounds (1.2 s): far from the 12 s of four at a time.
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(results.size).toBe(128);
+    expect(spread.peaks.total).toBe(64);
+    // 128 links of 1 s, 64 at a time, is two rounds: far from the 32 s of four at a time.
+    expect(Date.now() - started).toBeLessThan(8000);
 
-    const shared = await startSlowServer(400);
+    const shared = await startSlowServer(600);
     await checkDocsLinks(linksOn(8, 6, shared.server.port), { ...open, lookup: loopbackNames });
     expect(Math.max(...shared.peaks.perHost.values())).toBe(3);
     expect(shared.peaks.total).toBe(24);
   });
 
   it('one crowded host does not hold back the others', async () => {
-    const { server } = await startSlowServer(100);
+    const { server } = await startSlowServer(300);
     const crowded = Array.from({ length: 12 }, (_, i) => `http://busy.test:${server.port}/p${i}`);
     const quiet = `http://quiet.test:${server.port}/`;
     const results = await checkDocsLinks([...crowded, quiet], { ...open, lookup: loopbackNames, concurrency: 4, perHost: 2 });

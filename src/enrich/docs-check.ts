@@ -32,7 +32,7 @@ export interface DocsCheckOptions {
   allowPrivateNetwork: boolean;
   /** Budget for one URL, all hops and the HEAD→GET fallback included. */
   timeoutMs?: number;
-  /** Checks in flight at once in a batch. Default 48. */
+  /** Checks in flight at once in a batch. Default 64. */
   concurrency?: number;
   /** Checks in flight at once per host (of the link as given) in a batch. Default 3. */
   perHost?: number;
@@ -52,7 +52,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const HEAD_FALLBACK_STATUSES = new Set([400, 403, 405, 501]);
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ABORT_ERR', 'UND_ERR_CONNECT_TIMEOUT']);
-const DEFAULT_CONCURRENCY = 48;
+const DEFAULT_CONCURRENCY = 64;
 const DEFAULT_PER_HOST = 3;
 
 interface HopResponse {
