@@ -70,9 +70,12 @@ function checkResponse(request: Request, response: PlainResponse, settings: Craw
     response.destroy();
     throw tooLarge();
   }
-  // A body without Content-Length is cut off as soon as it passes the cap.
+  // A body without Content-Length is cut off as soon as it passes the cap. Got wraps the error given to
+  // destroy() in its own type, which hides NonRetryableError from Crawlee: the request says it instead.
   response.on('downloadProgress', ({ transferred }: { transferred: number }) => {
-    if (transferred > settings.maxBytes) response.destroy(tooLarge());
+    if (transferred <= settings.maxBytes) return;
+    request.noRetry = true;
+    response.destroy(tooLarge());
   });
 }
 

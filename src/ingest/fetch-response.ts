@@ -6,7 +6,7 @@
 /** What a fetched body is: an HTML page (XHTML included) or a Markdown document. */
 export type SourceType = 'text/html' | 'text/markdown';
 
-export type Verdict = { type: SourceType } | { error: string; retry: boolean };
+type Verdict = { type: SourceType } | { error: string; retry: boolean };
 
 const TYPES: Record<string, SourceType> = {
   'text/html': 'text/html',

@@ -7,7 +7,7 @@
 import { RobotsTxtFile } from '@crawlee/utils';
 import type { Logger } from '../logger.js';
 
-export interface RobotsOptions {
+interface RobotsOptions {
   userAgent: string;
   timeoutSecs: number;
   logger: Logger;

@@ -5,7 +5,7 @@
  */
 import { userAgent } from '../http/user-agent.js';
 import type { Logger } from '../logger.js';
-import { crawl, type FetchedPage } from './fetch-crawler.js';
+import { crawl, type CrawlOutcome, type CrawlSettings, type FetchedPage } from './fetch-crawler.js';
 import { checkRobots } from './fetch-robots.js';
 
 export type { FetchedPage } from './fetch-crawler.js';
@@ -42,7 +42,7 @@ function interrupted(signal: AbortSignal): Error {
 
 export async function fetchArticles(urls: string[], options: FetchOptions): Promise<FetchResult> {
   const { signal, logger } = options;
-  const settings = {
+  const settings: CrawlSettings = {
     logger,
     signal,
     userAgent: options.userAgent ?? userAgent(),
@@ -55,7 +55,7 @@ export async function fetchArticles(urls: string[], options: FetchOptions): Prom
   const robots = await checkRobots(urls, settings).catch((error: unknown) => {
     throw signal?.aborted ? interrupted(signal) : error;
   });
-  const outcome = robots.allowed.length > 0 ? await crawl(robots.allowed, settings) : { pages: new Map(), failures: new Map() };
+  const outcome: CrawlOutcome = robots.allowed.length > 0 ? await crawl(robots.allowed, settings) : { pages: new Map(), failures: new Map() };
   if (signal?.aborted) throw interrupted(signal);
   for (const url of robots.disallowed) outcome.failures.set(url, 'disallowed by robots.txt');
   const pages: FetchedPage[] = [];
