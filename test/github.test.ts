@@ -58,7 +58,7 @@ function ok(result: RepoResult | undefined): RepoData {
 
 const fixture = (full: string): FakeRepo => fake.repos.find((r) => `${r.owner}/${r.name}` === full)!;
 const graphqlRequests = () => fake.requests.filter((r) => r.resource === 'graphql');
-/** The SPEC's cadence columns per repository (the full `stable` lists differ in how far back they reach). */
+/** The cadence columns a snapshot stores per repository (the full `stable` lists differ in how far back they reach). */
 const cadences = (results: Map<string, RepoResult>) =>
   Object.fromEntries([...results].map(([k, v]) => {
     const { stable: _stable, ...columns } = computeCadence({ ...ok(v), now: NOW });

@@ -1,6 +1,7 @@
 /**
  * The Octokit instance the enrich step uses: throttling + retry configured for batched read-only traffic,
- * conditional-request cache, request counters, and logging that can never print the token.
+ * conditional-request cache, request counters, logging that can never print the token, and a quick,
+ * single failure when the API host cannot be reached at all.
  */
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
@@ -12,18 +13,15 @@ import { GitHubAuthError, GitHubUnreachableError, unreachableCode } from './gith
 
 /**
  * Listed first, so its hook sits inside the retry plugin's: an unreachable host surfaces as
- * GitHubUnreachableError, which plugin-retry passes on (it retries only RequestErrors), and a rejected
- * token as GitHubAuthError.
+ * GitHubUnreachableError, which plugin-retry passes on (it retries only RequestErrors).
  */
-function fatalErrors(octokit: Pick<Octokit, 'hook'>): void {
+function unreachableHost(octokit: Pick<Octokit, 'hook'>): void {
   octokit.hook.error('request', (error) => {
-    if (error.cause instanceof GitHubUnreachableError) throw error.cause;
-    if (error instanceof RequestError && error.status === 401) throw new GitHubAuthError();
-    throw error;
+    throw error.cause instanceof GitHubUnreachableError ? error.cause : error;
   });
 }
 
-const GitHubOctokit = Octokit.plugin(fatalErrors, throttling, retry);
+const GitHubOctokit = Octokit.plugin(unreachableHost, throttling, retry);
 type GitHubOctokitInstance = InstanceType<typeof GitHubOctokit>;
 
 /** ETag + body per URL, kept by the store's `http_validators` table (or in memory by createMemoryCache). */
@@ -202,6 +200,11 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
       // 429 is the throttling plugin's to wait out; retrying it here too would double the attempts.
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
     },
+  });
+  // Registered last, so it sees errors after both plugins gave up.
+  octokit.hook.error('request', (error) => {
+    if (error instanceof RequestError && error.status === 401) throw new GitHubAuthError();
+    throw error;
   });
 
   // For a GHES `/api/v3` base URL Octokit itself posts to `/api/graphql`.

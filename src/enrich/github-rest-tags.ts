@@ -78,7 +78,7 @@ export async function restTags(client: GitHubClient, owner: string, repo: string
   }
   const ordered = [...lines.values()]
     .map((tags) => tags.sort((a, b) => compareVersions(b.version, a.version)))
-    .sort((a, b) => compareVersions(b[0]!.version, a[0]!.version));
+    .sort((a, b) => compareVersions(b[0]?.version ?? [], a[0]?.version ?? []));
 
   const start = windowStart(now).getTime();
   const dated: RepoTag[] = [];

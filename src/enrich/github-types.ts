@@ -65,7 +65,7 @@ export interface FetchResult {
 /** `owner/name` split, or null when the string is not one. */
 export function splitRepo(full: string): { owner: string; name: string } | null {
   const m = /^([\w.-]+)\/([\w.-]+)$/.exec(full.trim());
-  return m ? { owner: m[1]!, name: m[2]! } : null;
+  return m?.[1] && m[2] ? { owner: m[1], name: m[2] } : null;
 }
 
 export const emptyToNull = (s: string | null | undefined): string | null => (s ? s : null);
