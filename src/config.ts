@@ -36,6 +36,11 @@ const envSchema = z.object({
   STACKRADAR_ALLOW_PRIVATE_NETWORK: booleanString.default(false),
   STACKRADAR_FETCH_TIMEOUT: z.coerce.number().int().min(1).max(600).default(30),
   STACKRADAR_FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  STACKRADAR_CONTACT: z
+    .string()
+    .trim()
+    .regex(/^[^\s()]+$/, 'expected an e-mail address or URL without spaces or parentheses')
+    .optional(),
   STACKRADAR_NOW: z.iso.datetime({ offset: true, local: false, message: 'expected an ISO timestamp' }).optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
@@ -61,6 +66,8 @@ export interface Config {
   timeZone: string;
   allowPrivateNetwork: boolean;
   now: Date | undefined;
+  /** Added to the User-Agent of every outbound request. */
+  contact: string | undefined;
   /** Article fetching: seconds per attempt, and retries (with doubling backoff) for 5xx and network errors. */
   fetchTimeoutSecs: number;
   fetchRetries: number;
@@ -83,6 +90,15 @@ const flagToVariable = {
   cron: 'STACKRADAR_CRON',
 } as const;
 
+/** The command-line spelling of each flag, so an error names what the user typed. */
+const flagSpelling: Record<keyof ConfigFlags, string> = {
+  databaseUrl: '--database-url',
+  dataDir: '--data-dir',
+  source: '--source',
+  catalog: '--catalog',
+  cron: '--cron',
+};
+
 /** Reads `.env` from the working directory without letting it override the real environment. */
 function readDotenv(cwd: string): Record<string, string> {
   const file = path.join(cwd, '.env');
@@ -95,18 +111,24 @@ export function loadConfig(
   cwd: string = process.cwd(),
 ): Config {
   const merged: Record<string, string | undefined> = { ...readDotenv(cwd), ...env };
+  const givenBy = new Map<string, string>();
   for (const [flag, variable] of Object.entries(flagToVariable)) {
     const value = flags[flag as keyof typeof flagToVariable];
-    if (value !== undefined) merged[variable] = value;
+    if (value === undefined) continue;
+    merged[variable] = value;
+    givenBy.set(variable, flagSpelling[flag as keyof typeof flagToVariable]);
   }
-  if (flags.source?.length) merged.STACKRADAR_SOURCE_URL = flags.source.join(',');
+  if (flags.source?.length) {
+    merged.STACKRADAR_SOURCE_URL = flags.source.join(',');
+    givenBy.set('STACKRADAR_SOURCE_URL', flagSpelling.source);
+  }
   for (const key of Object.keys(merged)) if (merged[key] === '') merged[key] = undefined;
 
   const parsed = envSchema.safeParse(merged);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0] ?? 'configuration');
-    throw new UsageError(`invalid ${variable}: ${issue.message}`);
+    const [issue] = parsed.error.issues;
+    const variable = String(issue?.path[0] ?? 'configuration');
+    throw new UsageError(`invalid ${givenBy.get(variable) ?? variable}: ${issue?.message ?? 'invalid value'}`);
   }
   const e = parsed.data;
   const apiUrl = e.GITHUB_API_URL.replace(/\/+$/, '');
@@ -122,6 +144,7 @@ export function loadConfig(
     timeZone: e.STACKRADAR_TZ,
     allowPrivateNetwork: e.STACKRADAR_ALLOW_PRIVATE_NETWORK,
     now: e.STACKRADAR_NOW ? new Date(e.STACKRADAR_NOW) : undefined,
+    contact: e.STACKRADAR_CONTACT,
     fetchTimeoutSecs: e.STACKRADAR_FETCH_TIMEOUT,
     fetchRetries: e.STACKRADAR_FETCH_RETRIES,
     logLevel: e.LOG_LEVEL,

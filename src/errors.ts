@@ -1,10 +1,12 @@
-/** Exit codes of the SPEC, and the error type that carries one to the CLI's single exit point. */
+/** Exit codes of the README, and the error type that carries one to the CLI's single exit point. */
 export const ExitCode = {
   ok: 0,
   failed: 1,
   usage: 2,
   partial: 3,
   locked: 75,
+  interrupted: 130,
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -27,5 +29,13 @@ export class UsageError extends StackradarError {
 export class LockedError extends StackradarError {
   constructor(message: string) {
     super(message, ExitCode.locked);
+  }
+}
+
+/** A run stopped by SIGINT (exit 130) or SIGTERM (exit 143). */
+export class InterruptedError extends StackradarError {
+  constructor(signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`, signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted);
+    this.name = 'InterruptedError';
   }
 }

@@ -195,9 +195,12 @@ describe.each(DRIVERS)('stackradar enrich on %s', (driver) => {
     expect(docs.requests).toBe(requestsBefore);
   });
 
-  it.skipIf(skip)('refuses an unknown --framework with exit 2', async () => {
-    const result = await runCli(['enrich', '--framework', 'Rocket'], { env: { ...env, GITHUB_TOKEN: TOKEN } });
+  it.skipIf(skip)('refuses an unknown --framework with exit 2, before a run row exists', async () => {
+    const runsBefore = JSON.parse((await runCli(['runs', '--format', 'json', '--limit', '1000'], { env })).stdout) as unknown[];
+    const result = await runCli(['enrich', '--framework', 'Djanggo'], { env: { ...env, GITHUB_TOKEN: TOKEN } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('stackradar: enrich: Rocket is not in the current article entries\n');
+    expect(result.stderr).toBe('stackradar: enrich: Djanggo is not in the current article entries (see: stackradar sql "select framework from current_entries")\n');
+    const runsAfter = JSON.parse((await runCli(['runs', '--format', 'json', '--limit', '1000'], { env })).stdout) as unknown[];
+    expect(runsAfter).toHaveLength(runsBefore.length);
   });
 });

@@ -67,6 +67,7 @@ describe.each(DRIVERS)('stackradar report and history on %s', (driver) => {
   it.skipIf(skip)('table: aligned, uncoloured off a terminal, with the anomalies listed under it', async () => {
     const result = await cli('report');
     expect(result.code, result.stderr).toBe(0);
+    // eslint-disable-next-line no-control-regex -- an ANSI escape is what must not be there
     expect(result.stdout).not.toMatch(/\u001b\[/);
     const lines = result.stdout.split('\n');
     const beta = lines.find((line) => line.includes('Beta ⚠'))!;

@@ -1,38 +1,61 @@
-/** What every command needs: the validated configuration, the logger, and the database on demand. */
+/**
+ * What every command needs: the validated configuration, the logger, the catalog (loaded and checked
+ * once, before anything starts) and the database on demand; and for commands that run stages, one
+ * run context with progress and Ctrl-C handling.
+ */
 import type { Command } from 'commander';
+import { loadCatalog, type Catalog } from '../catalog/catalog.js';
 import { loadConfig, type Config, type ConfigFlags } from '../config.js';
-import { loadCatalog } from '../catalog/catalog.js';
+import type { Format } from '../format/rows.js';
+import { createRunContext, type RunContext } from '../jobs/context.js';
+import { progressFor } from '../jobs/progress.js';
 import { createLogger, type Logger } from '../logger.js';
 import { openDatabase, type Store } from '../store/database.js';
+import { interruptOnSignals } from './signals.js';
 
 export interface Context {
   config: Config;
   logger: Logger;
+  catalog: Catalog;
   withStore<T>(use: (store: Store) => Promise<T>): Promise<T>;
+  /** Opens the store and runs `use` with a run context: progress on stderr, Ctrl-C interrupting the run. */
+  withRunContext<T>(format: Format, use: (context: RunContext) => Promise<T>): Promise<T>;
 }
 
 /** Global flags live on the root program; a command's own flags are merged over them. */
 export function createContext(command: Command, extra: ConfigFlags = {}): Context {
   const globals = command.optsWithGlobals<{ databaseUrl?: string; dataDir?: string; catalog?: string }>();
-  const config = loadConfig({
-    databaseUrl: globals.databaseUrl,
-    dataDir: globals.dataDir,
-    catalog: globals.catalog,
-    ...extra,
-  });
+  const config = loadConfig({ databaseUrl: globals.databaseUrl, dataDir: globals.dataDir, catalog: globals.catalog, ...extra });
   // A bad user catalog is a usage error before anything starts, not a failed run.
-  if (config.catalogFile) loadCatalog(config.catalogFile);
+  const catalog = loadCatalog(config.catalogFile);
   const logger = createLogger(config.logLevel);
+  async function withStore<T>(use: (store: Store) => Promise<T>): Promise<T> {
+    const store = await openDatabase(config);
+    try {
+      return await use(store);
+    } finally {
+      await store.close();
+    }
+  }
   return {
     config,
     logger,
-    async withStore(use) {
-      const store = await openDatabase(config);
-      try {
-        return await use(store);
-      } finally {
-        await store.close();
-      }
+    catalog,
+    withStore,
+    withRunContext(format, use) {
+      return withStore(async (store) => {
+        const progress = progressFor(logger, format);
+        const interrupt = interruptOnSignals((signal) => {
+          progress.end();
+          logger.warn({ signal }, `${signal}: stopping the run (again to quit at once)`);
+        });
+        try {
+          return await use(createRunContext({ config, logger, store }, { catalog, progress: progress.report, signal: interrupt.signal }));
+        } finally {
+          progress.end();
+          interrupt.dispose();
+        }
+      });
     },
   };
 }

@@ -29,4 +29,4 @@ async function main(): Promise<number> {
 }
 
 // Exit explicitly: libraries (crawlee, pino transports) may leave timers that keep the process alive.
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

@@ -27,7 +27,7 @@ export function buildProgram(): Command {
     .option('--source <url...>', 'article URL(s) (overrides STACKRADAR_SOURCE_URL)')
     .addOption(formatOption())
     .action(async (options, command: Command) => {
-      const { runRefresh } = await import('./commands/enrich.js');
+      const { runRefresh } = await import('./commands/refresh.js');
       await runRefresh(command, options);
     });
 
@@ -79,7 +79,7 @@ export function buildProgram(): Command {
     .option('--source <url>', 'the article (default: every stored source)')
     .addOption(formatOption())
     .action(async (options, command: Command) => {
-      const { runDiff } = await import('./commands/ingest.js');
+      const { runDiff } = await import('./commands/diff.js');
       await runDiff(command, options);
     });
 
@@ -120,14 +120,14 @@ export function buildProgram(): Command {
   db.command('migrate')
     .description('apply pending migrations (every command also does this on open)')
     .action(async (_options, command: Command) => {
-      const { runMigrate } = await import('./commands/db.js');
+      const { runMigrate } = await import('./commands/db-migrate.js');
       await runMigrate(command);
     });
   db.command('serve')
     .description('serve the embedded database over the PostgreSQL wire protocol on 127.0.0.1')
     .option('--port <port>', 'TCP port', '5433')
     .action(async (options, command: Command) => {
-      const { runServe } = await import('./commands/db.js');
+      const { runServe } = await import('./commands/db-serve.js');
       await runServe(command, options);
     });
 

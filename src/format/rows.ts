@@ -1,4 +1,4 @@
-/** Row printers shared by every command: table (cli-table3), json, csv and md on stdout. */
+/** Rows as text, for the CLI and the report: a table (cli-table3), json, csv or Markdown. */
 import Table from 'cli-table3';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -76,8 +76,4 @@ export function formatRows(rows: OutputRow[], format: Format, columns?: string[]
       return `${table.toString()}\n${rows.length} row${rows.length === 1 ? '' : 's'}\n`;
     }
   }
-}
-
-export function printRows(rows: OutputRow[], format: Format, columns?: string[]): void {
-  process.stdout.write(formatRows(rows, format, columns));
 }

@@ -1,50 +1,89 @@
 /**
- * A run: the lock that keeps data-changing commands one at a time, the `runs` row from running to
- * its final status, and the exit code that status means.
+ * A run: the lock that keeps data-changing commands one at a time, the `runs` row from running to its
+ * final status, and the stages run in order between the two. A run that throws (an interrupt, a fatal
+ * GitHub error) is recorded as failed with the reason, and what it ingested is discarded.
  */
-import { ExitCode, LockedError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { ExitCode, InterruptedError, LockedError } from '../errors.js';
 import type { Store } from '../store/database.js';
-import { finishRun, markAbandoned, runningRun, startRun, type FinalStatus } from '../store/runs.js';
+import type { RunStats, StageTiming } from '../store/run-stats.js';
+import { discardRunArticles, finishRun, markAbandoned, runningRun, startRun, type FinalStatus } from '../store/runs.js';
 import { refreshStatistics } from '../store/statistics.js';
+import { throwIfInterrupted, type RunContext } from './context.js';
+import type { Stage, StageStatus } from './stage.js';
 
-export interface RunResult {
+export interface RunReport<Details extends unknown[]> {
+  runId: number;
   status: FinalStatus;
-  stats: Record<string, unknown>;
+  stats: RunStats;
   error: string | null;
+  /** Each stage's detail, in the order the stages were given. */
+  details: Details;
 }
 
 export const exitCodeOf = (status: FinalStatus) =>
   status === 'succeeded' ? ExitCode.ok : status === 'partial' ? ExitCode.partial : ExitCode.failed;
 
-export async function withRun<R extends RunResult>(
-  store: Store,
-  logger: Logger,
-  run: { trigger: string; command: string; now: Date },
-  body: (runId: number) => Promise<R>,
-): Promise<R & { runId: number }> {
+type DetailsOf<Stages extends readonly Stage<unknown>[]> = { -readonly [K in keyof Stages]: Stages[K] extends Stage<infer D> ? D : never };
+
+async function lockRuns(store: Store, command: string): Promise<() => Promise<void>> {
   const release = await store.tryRunLock();
-  if (!release) {
-    const other = await runningRun(store.db);
-    const who = other ? `run ${other.id} (${other.command}, pid ${other.pid} on ${other.host}, started ${other.startedAt.toISOString()})` : 'another process';
-    throw new LockedError(`${run.command}: ${who} is in progress on ${store.location}; try again when it has finished`);
+  if (release) return release;
+  const other = await runningRun(store.db);
+  const who = other ? `run ${other.id} (${other.command}, pid ${other.pid} on ${other.host}, started ${other.startedAt.toISOString()})` : 'another process';
+  throw new LockedError(`${command}: ${who} is in progress on ${store.location}; try again when it has finished`);
+}
+
+function runStatus(outcomes: { status: StageStatus; essential: boolean }[]): FinalStatus {
+  if (outcomes.some((o) => o.essential && o.status === 'failed')) return 'failed';
+  return outcomes.every((o) => o.status === 'succeeded') ? 'succeeded' : 'partial';
+}
+
+async function runEach<Stages extends readonly Stage<unknown>[]>(context: RunContext, runId: number, stages: Stages) {
+  const details: unknown[] = [];
+  const timings: StageTiming[] = [];
+  const outcomes: { status: StageStatus; essential: boolean }[] = [];
+  const stats: RunStats = {};
+  const problems: string[] = [];
+  for (const stage of stages) {
+    throwIfInterrupted(context);
+    const started = performance.now();
+    const detail = await stage.run(context, runId);
+    const summary = stage.summarize(detail);
+    timings.push({ name: stage.name, ms: Math.round(performance.now() - started), requests: summary.requests });
+    outcomes.push({ status: summary.status, essential: stage.essential });
+    Object.assign(stats, summary.stats);
+    problems.push(...summary.problems);
+    details.push(detail);
   }
+  return { details: details as DetailsOf<Stages>, stats: { ...stats, stages: timings }, status: runStatus(outcomes), error: problems.join('; ') || null };
+}
+
+/** Runs `stages` in order as one run of `command` under the run lock. */
+export async function runStages<const Stages extends readonly Stage<unknown>[]>(
+  context: RunContext,
+  run: { trigger: string; command: string; onStart?: (runId: number) => void },
+  stages: Stages,
+): Promise<RunReport<DetailsOf<Stages>>> {
+  const { store, logger } = context;
+  const release = await lockRuns(store, run.command);
   try {
-    const runId = await startRun(store.db, run.trigger, run.command, run.now);
+    const runId = await startRun(store.db, run.trigger, run.command, context.now);
+    run.onStart?.(runId);
     const abandoned = await markAbandoned(store.db, runId);
     if (abandoned.length) logger.warn({ runs: abandoned }, `marked run(s) ${abandoned.join(', ')} abandoned: their process ended before they finished`);
-    let result: R;
+    let result: Awaited<ReturnType<typeof runEach<Stages>>>;
     try {
-      result = await body(runId);
+      result = await runEach(context, runId, stages);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof InterruptedError) await discardRunArticles(store.db, runId);
       await finishRun(store.db, runId, 'failed', {}, message);
       throw error;
     }
     await finishRun(store.db, runId, result.status, result.stats, result.error);
     // The embedded database has no autovacuum: keep the planner's statistics up with the growing history.
     await refreshStatistics(store);
-    return { ...result, runId };
+    return { runId, ...result };
   } finally {
     await release();
   }

@@ -16,7 +16,8 @@ import type { Db, Store } from '../store/database.js';
 import { interruptRun } from '../store/runs.js';
 import { scheduleClaims } from '../store/schema.js';
 import { createProgress } from './progress.js';
-import { refreshRun } from './refresh.js';
+import { createRunContext } from './context.js';
+import { refresh } from './refresh.js';
 
 export const TASK_NAME = 'stackradar-refresh';
 /** Claims are only needed while replicas could still race for a slot; older ones are pruned. */
@@ -86,26 +87,27 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   let stopping = false;
 
   // Everything a run needs (catalog, GitHub client, crawler) is created inside it, so nothing grows across runs.
-  const refresh = (onStart: (runId: number) => void) =>
-    refreshRun(store, config, logger, { trigger: 'schedule', onStart, progress: createProgress(logger, { live: false }).report });
+  const refreshNow = (onStart: (runId: number) => void) =>
+    refresh(createRunContext({ store, config, logger }, { progress: createProgress(logger, { live: false }).report }), { trigger: 'schedule', onStart });
 
   async function runOnce(slot: string, state: Current): Promise<void> {
     const started = Date.now();
     try {
-      const result = await refresh((runId) => (state.runId = runId));
-      const failed = result.enrich.failed;
+      const result = await refreshNow((runId) => (state.runId = runId));
+      const [, enriched] = result.details;
+      const failed = enriched.failed;
       for (const failure of failed) logger.warn({ runId: result.runId, framework: failure.slug, reason: failure.reason }, `${failure.slug}: ${failure.reason}`);
       logger.info(
         {
           slot,
           runId: result.runId,
           status: result.status,
-          stored: result.enrich.stored.length,
+          stored: enriched.stored.length,
           failed: failed.length,
           durationMs: Date.now() - started,
           rssBytes: process.memoryUsage.rss(),
         },
-        `run ${result.runId} ${result.status}: stored ${result.enrich.stored.length} snapshot(s), ${failed.length} failed${result.error ? `: ${result.error}` : ''}`,
+        `run ${result.runId} ${result.status}: stored ${enriched.stored.length} snapshot(s), ${failed.length} failed${result.error ? `: ${result.error}` : ''}`,
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

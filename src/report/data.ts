@@ -2,9 +2,10 @@
  * Everything a report shows, read from the public views (framework_latest, star_trends,
  * framework_history, snapshot_anomalies) and the releases and article tables, in one pass.
  */
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import { diffEntries, type DiffEntry } from '../domain/diff.js';
 import type { Store } from '../store/database.js';
+import { anomaliesSince, latestWithTrends, releasesBetween, starHistory } from '../store/reads.js';
 import { articleEntries, articleVersions } from '../store/schema.js';
 import { daysBetween, localDate, startOfDayBefore } from './dates.js';
 
@@ -96,42 +97,19 @@ export interface ReportOptions {
   now: Date;
 }
 
-type LatestRow = Omit<ReportRow, 'latest_release_age_days' | 'anomalies'> & { cadence_source: string | null };
-
 export async function loadReport(store: Store, options: ReportOptions): Promise<ReportData> {
   const { sinceDays, timeZone } = options;
-  const latest = await store.rows<LatestRow>(sql`
-    select l.framework, l.slug, l.language, l.repo, l.stars, t.delta_7d, t.delta_30d, l.releases_last_365d,
-           l.median_release_interval_days, l.latest_release, l.latest_release_at, l.docs_url, l.docs_status,
-           l.docs_error, l.captured_at, l.cadence_source
-    from framework_latest l left join star_trends t on t.slug = l.slug
-    order by l.stars desc nulls last, l.framework`);
+  const latest = await latestWithTrends(store.db);
   const asOf = latest.reduce<Date | undefined>((max, row) => (!max || row.captured_at > max ? row.captured_at : max), undefined) ?? options.now;
   const since = startOfDayBefore(asOf, sinceDays, timeZone);
-  const sinceParam = since.toISOString();
 
-  const anomalies = await store.rows<Anomaly>(
-    sql`select * from snapshot_anomalies where captured_at >= ${sinceParam}::timestamptz order by captured_at, framework, kind`,
-  );
+  const anomalies = await anomaliesSince(store.db, since);
   const charted = latest.slice(0, MAX_CHARTED);
   const slugs = charted.map((row) => row.slug);
-  const stars = slugs.length
-    ? await store.rows<StarPoint>(sql`
-        select framework, slug, run_id, captured_at, stars from framework_history
-        where captured_at >= ${sinceParam}::timestamptz and slug in ${slugs}
-        order by captured_at, run_id`)
-    : [];
+  const stars = await starHistory(store.db, slugs, since);
   // Only the releases behind each framework's cadence figures (GitHub Releases, or tags without them).
   const cadence = new Map(charted.map((row) => [row.slug, row.cadence_source]));
-  const releaseRows = slugs.length
-    ? await store.rows<ReleasePoint & { source: string }>(sql`
-        select f.name as framework, f.slug, r.tag, r.published_at, r.is_prerelease as prerelease, r.source
-        from releases r join frameworks f on f.id = r.framework_id
-        where r.published_at >= ${sinceParam}::timestamptz and r.published_at <= ${asOf.toISOString()}::timestamptz
-          and f.slug in ${slugs}
-        order by r.published_at`)
-    : [];
-  const releases = releaseRows
+  const releases = (await releasesBetween(store.db, slugs, since, asOf))
     .filter((r) => (cadence.get(r.slug) ?? r.source) === r.source)
     .map(({ source: _source, ...release }) => release);
 

@@ -13,6 +13,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { StackradarError, ExitCode } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { LAST_APPLIED_QUERY, lastAppliedAt, pendingMigrations } from './migrations.js';
 import { acquireDirectoryLock } from './pglite-lock.js';
 import { shareSession } from './pglite-session.js';
 import * as schema from './schema.js';
@@ -44,6 +45,8 @@ export interface Store {
    * this process's work apart, see pglite-session.ts); undefined on a server.
    */
   readonly pglite: PGlite | undefined;
+  /** The migrations this open applied (their tags), oldest first; empty when the schema was up to date. */
+  readonly migrationsApplied: string[];
   close(): Promise<void>;
 }
 
@@ -120,8 +123,10 @@ async function openPostgres(url: string): Promise<Store> {
   const options = { onnotice: () => {}, types: { bigint: int8AsNumber }, connection: { application_name: 'stackradar' } };
   // Migrations run on a one-connection client so the advisory lock and the migration share a session.
   const migrator = postgres(url, { ...options, max: 1 });
+  let migrationsApplied: string[] = [];
   try {
     await migrator`select pg_advisory_lock(${LOCK_NAMESPACE}, ${MIGRATION_LOCK})`;
+    migrationsApplied = pendingMigrations(migrationsFolder, await lastAppliedAt(() => migrator.unsafe(LAST_APPLIED_QUERY)));
     await migratePostgres(drizzlePostgres(migrator), { migrationsFolder });
     await migrator`select pg_advisory_unlock(${LOCK_NAMESPACE}, ${MIGRATION_LOCK})`;
   } catch (error) {
@@ -136,6 +141,7 @@ async function openPostgres(url: string): Promise<Store> {
     db,
     location: redactUrl(url),
     pglite: undefined,
+    migrationsApplied,
     async rows<T extends Row>(query: SQL, on: Db = db) {
       return normaliseDates((await on.execute(query)) as unknown as postgres.RowList<postgres.Row[]>) as T[];
     },
@@ -173,11 +179,13 @@ async function openPglite(dataDir: string, logger?: Logger): Promise<Store> {
   const lock = acquireDirectoryLock(dataDir);
   let pglite: PGlite | undefined;
   try {
-    pglite = await PGlite.create(dataDir);
-    const session = shareSession(pglite, {
+    const instance = await PGlite.create(dataDir);
+    pglite = instance;
+    const session = shareSession(instance, {
       onRollback: (idleMs) => logger?.warn({ idleMs }, 'rolled back a served client\'s transaction left idle while this process waited for the database'),
     });
     const db = drizzlePglite(session.local, { schema });
+    const migrationsApplied = pendingMigrations(migrationsFolder, await lastAppliedAt(async () => (await instance.query<{ last: string | null }>(LAST_APPLIED_QUERY)).rows));
     await migratePglite(db, { migrationsFolder });
     const client = session.local;
     return {
@@ -185,6 +193,7 @@ async function openPglite(dataDir: string, logger?: Logger): Promise<Store> {
       db,
       location: dataDir,
       pglite: session.remote,
+      migrationsApplied,
       async rows<T extends Row>(query: SQL, on: Db = db) {
         // drizzle's PGlite driver also leaves date/time columns as text: turned into Dates as on a server.
         const result = (await on.execute(query)) as unknown as { rows: Row[]; fields: { name: string; dataTypeID: number }[] };

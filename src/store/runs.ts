@@ -2,7 +2,8 @@
 import { hostname } from 'node:os';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from './database.js';
-import { runs } from './schema.js';
+import type { RunStats } from './run-stats.js';
+import { articleVersions, runs } from './schema.js';
 
 export type FinalStatus = 'succeeded' | 'partial' | 'failed';
 
@@ -18,7 +19,7 @@ export async function finishRun(
   db: Db,
   id: number,
   status: FinalStatus,
-  stats: Record<string, unknown>,
+  stats: RunStats,
   error: string | null,
 ): Promise<void> {
   await db.update(runs).set({ status, stats, error, finishedAt: new Date() }).where(eq(runs.id, id));
@@ -64,4 +65,9 @@ export async function interruptRun(db: Db, id: number, reason: string): Promise<
     .where(and(eq(runs.id, id), eq(runs.status, 'running')))
     .returning({ id: runs.id });
   return rows.length > 0;
+}
+
+/** Removes the article versions a run created: an interrupted run leaves nothing of itself behind. */
+export async function discardRunArticles(db: Db, runId: number): Promise<void> {
+  await db.delete(articleVersions).where(eq(articleVersions.runId, runId));
 }

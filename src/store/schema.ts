@@ -19,6 +19,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { RunStats } from './run-stats.js';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -51,7 +52,7 @@ export const runs = pgTable(
     finishedAt: timestamptz('finished_at'),
     pid: integer('pid').notNull(),
     host: text('host').notNull(),
-    stats: jsonb('stats').$type<Record<string, unknown>>().notNull().default({}),
+    stats: jsonb('stats').$type<RunStats>().notNull().default({}),
     error: text('error'),
   },
   (t) => [index('runs_status_idx').on(t.status), index('runs_started_at_idx').on(t.startedAt)],
@@ -183,3 +184,5 @@ export const scheduleClaims = pgTable('schedule_claims', {
   claimedBy: text('claimed_by').notNull(),
   claimedAt: timestamptz('claimed_at').notNull().default(sql`now()`),
 });
+
+export * from './views.js';

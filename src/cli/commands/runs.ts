@@ -1,23 +1,23 @@
 /** `stackradar runs`: the recent runs, newest first. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import type { Format, OutputRow } from '../../format/rows.js';
 import { recentRuns } from '../../store/runs.js';
 import { createContext } from '../context.js';
-import { printRows, type Format, type OutputRow } from '../../format/rows.js';
+import { printRows } from '../print.js';
 
-const COLUMNS = ['id', 'trigger', 'command', 'status', 'started', 'duration', 'sources', 'stored', 'failed', 'error'];
+const COLUMNS = ['id', 'trigger', 'command', 'status', 'started', 'duration', 'sources', 'stored', 'failed', 'stages', 'error'];
 
 type RunRow = Awaited<ReturnType<typeof recentRuns>>[number];
 
-const count = (value: unknown): number | null => (typeof value === 'number' ? value : Array.isArray(value) ? value.length : null);
-
 /**
- * Counts come from `stats`: snapshots stored, frameworks failed, and sources ingested (refresh and
- * ingest runs). Duration only for runs that ended by themselves: an abandoned run's end is when the
- * next run noticed it.
+ * Counts come from `stats`: sources ingested, snapshots stored, frameworks failed, and each stage's
+ * time and requests. Duration only for runs that ended by themselves: an abandoned run's end is when the next
+ * run noticed it.
  */
-export function runRow(run: RunRow): OutputRow {
+function runRow(run: RunRow, format: Format): OutputRow {
   const ended = run.finishedAt && run.status !== 'abandoned' ? run.finishedAt : null;
+  const { sources, stored, failed, stages } = run.stats;
   return {
     id: run.id,
     trigger: run.trigger,
@@ -25,9 +25,11 @@ export function runRow(run: RunRow): OutputRow {
     status: run.status,
     started: run.startedAt,
     duration: ended ? Math.round((ended.getTime() - run.startedAt.getTime()) / 100) / 10 : null,
-    sources: count(run.stats.sources),
-    stored: count(run.stats.stored),
-    failed: count(run.stats.failed),
+    sources: sources?.length ?? null,
+    stored: stored ?? null,
+    failed: failed?.length ?? null,
+    // json keeps each stage's requests; the text formats say where the time went.
+    stages: format === 'json' ? (stages ?? null) : (stages?.map((stage) => `${stage.name} ${(stage.ms / 1000).toFixed(1)}s`).join(', ') ?? null),
     error: run.error,
   };
 }
@@ -37,5 +39,5 @@ export async function runRuns(command: Command, options: { limit: string; format
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`runs: --limit must be a positive whole number, not ${options.limit}`);
   const context = createContext(command);
   const rows = await context.withStore((store) => recentRuns(store.db, limit));
-  printRows(rows.map(runRow), options.format, COLUMNS);
+  printRows(rows.map((row) => runRow(row, options.format)), options.format, COLUMNS);
 }

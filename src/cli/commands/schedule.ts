@@ -10,7 +10,7 @@ import { cronProblem, startScheduler } from '../../jobs/scheduler.js';
 import { openDatabase } from '../../store/database.js';
 import { serveWireProtocol, type WireServer } from '../../store/serve.js';
 import { createContext } from '../context.js';
-import { waitForSignal } from './db.js';
+import { waitForSignal } from '../signals.js';
 
 interface ScheduleOptions {
   cron?: string;

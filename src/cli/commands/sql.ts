@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { createContext } from '../context.js';
-import { printRows, type Format } from '../../format/rows.js';
+import type { Format } from '../../format/rows.js';
+import { printRows } from '../print.js';
 
 const READ_KEYWORDS = new Set(['select', 'with', 'values', 'table', 'show', 'explain']);
 

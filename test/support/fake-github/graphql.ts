@@ -3,11 +3,12 @@
  * with GitHub's cost rule and per-alias NOT_FOUND errors.
  */
 import { schema as githubSchema, validate as validateGitHub } from '@octokit/graphql-schema';
+import type {
+  GraphQLError} from 'graphql';
 import {
   buildClientSchema,
   execute,
   getNamedType,
-  GraphQLError,
   isCompositeType,
   isInterfaceType,
   isObjectType,

@@ -1,0 +1,21 @@
+/** `stackradar refresh`: one full run (ingest every source, enrich every framework), as `npm start`. */
+import type { Command } from 'commander';
+import type { Format } from '../../format/rows.js';
+import { refresh } from '../../jobs/refresh.js';
+import { exitCodeOf } from '../../jobs/run.js';
+import { createContext } from '../context.js';
+import { describeIngest, printSnapshots, reportEnrich } from '../run-output.js';
+
+export async function runRefresh(command: Command, options: { source?: string[]; format: Format }): Promise<void> {
+  const context = createContext(command, { source: options.source });
+  const report = await context.withRunContext(options.format, async (run) => {
+    const result = await refresh(run, { trigger: 'cli' });
+    const [ingested, enriched] = result.details;
+    for (const outcome of ingested) process.stderr.write(`${describeIngest(outcome)}\n`);
+    reportEnrich(enriched);
+    await printSnapshots(run.store, result, options.format);
+    process.stderr.write(`refresh: run ${result.runId} ${result.status}${result.error ? `: ${result.error}` : ''}\n`);
+    return result;
+  });
+  process.exitCode = exitCodeOf(report.status);
+}

@@ -1,0 +1,139 @@
+/**
+ * The enrich stage: each framework of the current entries moves resolved (its repository, from the
+ * catalog or a search) → fetched (GitHub figures and releases) → enriched (cadence, docs check), and
+ * the enriched ones are stored as one snapshot row each, in one transaction.
+ */
+import { computeCadence } from '../../enrich/cadence.js';
+import { checkDocsLinks } from '../../enrich/docs-check.js';
+import { createGitHubClient, fetchRepositories, GitHubFatalError, searchRepository, type FetchStats, type GitHubClient, type RepoData } from '../../enrich/github.js';
+import { ExitCode, StackradarError } from '../../errors.js';
+import { userAgent } from '../../http/user-agent.js';
+import { databaseCache } from '../../store/http-validators.js';
+import { knownFrameworks } from '../../store/snapshots.js';
+import { throwIfInterrupted, type RunContext } from '../context.js';
+import { statusOf, type Stage } from '../stage.js';
+import { enrichTargets, type Enriched, type Resolved, type Target } from './enrich-records.js';
+import { storeSnapshots } from './enrich-store.js';
+
+export interface FrameworkFailure {
+  slug: string;
+  reason: string;
+}
+
+export interface EnrichOutcome {
+  stored: string[];
+  failed: FrameworkFailure[];
+  github: FetchStats;
+  docsChecked: number;
+}
+
+/** Below this, a search result is reported instead of used: a wrong repository is a wrong figure. */
+const MIN_SEARCH_CONFIDENCE = 0.5;
+
+type Resolution = Resolved | FrameworkFailure;
+
+async function searchFor(context: RunContext, github: GitHubClient, target: Target): Promise<Resolution> {
+  if (!target.language) return { slug: target.slug, reason: 'no repository: not in the catalog and no language to search by' };
+  const hit = await searchRepository(github, target.name, target.language);
+  if (!hit || hit.confidence < MIN_SEARCH_CONFIDENCE) {
+    const best = hit ? ` (best: ${hit.repo}, confidence ${hit.confidence})` : '';
+    return { slug: target.slug, reason: `no confident repository match for "${target.name}" in ${target.language}${best}; add it to the catalog` };
+  }
+  context.logger.warn({ framework: target.name, repo: hit.repo, confidence: hit.confidence }, 'repository found by search');
+  return { ...target, repo: hit.repo, repoSource: 'search', confidence: hit.confidence };
+}
+
+/** Catalog first; then a repository found by an earlier search; then a new search restricted to the language. */
+async function resolveAll(context: RunContext, github: GitHubClient, targets: Target[]): Promise<Resolution[]> {
+  const unknown = targets.filter((t) => !t.known).map((t) => t.slug);
+  const remembered = new Map((await knownFrameworks(context.store.db, unknown)).map((row) => [row.slug, row]));
+  const resolutions: Resolution[] = [];
+  for (const target of targets) {
+    const found = remembered.get(target.slug);
+    if (target.known) resolutions.push({ ...target, repo: target.known.repo, repoSource: 'catalog', confidence: 1 });
+    else if (found?.repo && found.repoSource === 'search') resolutions.push({ ...target, repo: found.repo, repoSource: 'search', confidence: found.repoConfidence ?? 0 });
+    else resolutions.push(await searchFor(context, github, target));
+  }
+  return resolutions;
+}
+
+const isFailure = (r: Resolution): r is FrameworkFailure => 'reason' in r;
+
+async function fetchAll(context: RunContext, github: GitHubClient, resolved: Resolved[], done: number, total: number) {
+  const fetched = await fetchRepositories(github, resolved.map((r) => r.repo), {
+    now: context.now,
+    onProgress: (count) => context.progress('enriching', done + count, total),
+  });
+  const records: (Resolved & { data: RepoData })[] = [];
+  const failed: FrameworkFailure[] = [];
+  for (const framework of resolved) {
+    const result = fetched.results.get(framework.repo);
+    if (!result || 'error' in result) {
+      failed.push({ slug: framework.slug, reason: `GitHub ${framework.repo}: ${result?.error ?? 'no answer'}` });
+      continue;
+    }
+    if (result.repo.toLowerCase() !== framework.repo.toLowerCase()) {
+      context.logger.warn({ framework: framework.name, from: framework.repo, to: result.repo }, `${framework.repo} moved to ${result.repo}; storing the new name (update the catalog to save a redirect)`);
+    }
+    records.push({ ...framework, data: result });
+  }
+  return { records, failed, stats: fetched.stats };
+}
+
+async function checkAll(context: RunContext, records: (Resolved & { data: RepoData })[]): Promise<Enriched[]> {
+  const withUrls = records.map((r) => ({ ...r, docsUrl: r.known?.docs ?? r.data.homepageUrl ?? r.articleLink }));
+  const checks = await checkDocsLinks(
+    withUrls.flatMap((r) => r.docsUrl ?? []),
+    { allowPrivateNetwork: context.config.allowPrivateNetwork, userAgent: userAgent(context.config.contact) },
+  );
+  return withUrls.map((r) => ({
+    ...r,
+    cadence: computeCadence({ releases: r.data.releases, tags: r.data.tags, now: context.now }),
+    docs: r.docsUrl ? checks.get(r.docsUrl) : undefined,
+  }));
+}
+
+async function enrich(context: RunContext, runId: number, only: string[]): Promise<EnrichOutcome> {
+  const targets = await enrichTargets(context.store.db, context.catalog, only);
+  context.progress('enriching', 0, targets.length);
+  const github = createGitHubClient({
+    token: context.config.githubToken,
+    apiUrl: context.config.githubApiUrl,
+    graphqlUrl: context.config.githubGraphqlUrl,
+    logger: context.logger,
+    cache: databaseCache(context.store.db),
+  });
+  try {
+    const resolutions = await resolveAll(context, github, targets);
+    const unresolved = resolutions.filter(isFailure);
+    throwIfInterrupted(context);
+    const fetched = await fetchAll(context, github, resolutions.filter((r): r is Resolved => !isFailure(r)), unresolved.length, targets.length);
+    throwIfInterrupted(context);
+    const enriched = await checkAll(context, fetched.records);
+    throwIfInterrupted(context);
+    context.progress('storing');
+    await storeSnapshots(context, runId, enriched);
+    return { stored: enriched.map((r) => r.slug), failed: [...unresolved, ...fetched.failed], github: fetched.stats, docsChecked: enriched.filter((r) => r.docsUrl).length };
+  } catch (error) {
+    if (error instanceof GitHubFatalError) throw new StackradarError(error.message, ExitCode.failed);
+    throw error;
+  }
+}
+
+/** Enriches every framework of the current entries, or only those `only` names (checked before the run by enrichTargets). */
+export function enrichStage(only: string[] = []): Stage<EnrichOutcome> {
+  return {
+    name: 'enrich',
+    essential: true,
+    run: (context, runId) => enrich(context, runId, only),
+    summarize: (outcome) => ({
+      status: statusOf(outcome.stored.length, outcome.stored.length + outcome.failed.length),
+      stats: { stored: outcome.stored.length, failed: outcome.failed, github: outcome.github },
+      requests: { github: outcome.github.requests, docs: outcome.docsChecked },
+      problems:
+        outcome.stored.length + outcome.failed.length === 0
+          ? ['no framework to enrich: no current article entries (ingest an article first: stackradar ingest --source URL)']
+          : outcome.failed.map((f) => `${f.slug}: ${f.reason}`),
+    }),
+  };
+}

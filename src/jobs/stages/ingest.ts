@@ -1,0 +1,127 @@
+/**
+ * The ingest stage: fetch (or read) every source, parse it, refuse parses that look broken, and store
+ * a new article version when the content changed.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ParsedArticle } from '../../domain/article.js';
+import { userAgent } from '../../http/user-agent.js';
+import { fetchArticles } from '../../ingest/fetch.js';
+import { brokenParseReason } from '../../ingest/guard.js';
+import { parseArticle } from '../../ingest/parse.js';
+import { resolveEntries } from '../../ingest/resolve.js';
+import { latestVersion, saveArticleVersion } from '../../store/articles.js';
+import { throwIfInterrupted, type RunContext } from '../context.js';
+import type { Stage, StageSummary } from '../stage.js';
+
+export type IngestStatus = 'new-version' | 'unchanged' | 'broken' | 'failed';
+
+export interface IngestOutcome {
+  sourceUrl: string;
+  status: IngestStatus;
+  versionId: number | null;
+  article: ParsedArticle | null;
+  /** Why the source failed or the parse was refused. */
+  problem: string | null;
+}
+
+/** http(s) URLs to fetch, or local files to read. */
+export type Sources = { urls: string[] } | { files: string[] };
+
+interface Page {
+  sourceUrl: string;
+  /** Where relative links resolve: the URL after redirects, or the file's URL. */
+  baseUrl: string;
+  body: string;
+}
+
+interface Read {
+  pages: Page[];
+  failures: { url: string; error: string }[];
+}
+
+const fileUrl = (file: string) => pathToFileURL(path.resolve(file)).toString();
+
+/** The source URL each input is stored under: a file is stored under its file:// URL. */
+const sourceUrlsOf = (sources: Sources): string[] => ('urls' in sources ? sources.urls : sources.files.map(fileUrl));
+
+async function readFiles(files: string[]): Promise<Read> {
+  const read: Read = { pages: [], failures: [] };
+  for (const file of files) {
+    const sourceUrl = fileUrl(file);
+    try {
+      read.pages.push({ sourceUrl, baseUrl: sourceUrl, body: await readFile(file, 'utf8') });
+    } catch (error) {
+      read.failures.push({ url: sourceUrl, error: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error) });
+    }
+  }
+  return read;
+}
+
+async function fetchUrls(context: RunContext, urls: string[]): Promise<Read> {
+  const { config } = context;
+  const fetched = await fetchArticles(urls, {
+    logger: context.logger,
+    userAgent: userAgent(config.contact),
+    signal: context.signal,
+    timeoutSecs: config.fetchTimeoutSecs,
+    retries: config.fetchRetries,
+  }).catch((error: unknown) => {
+    throwIfInterrupted(context);
+    throw error;
+  });
+  return { pages: fetched.pages.map((page) => ({ sourceUrl: page.url, baseUrl: page.finalUrl, body: page.body })), failures: fetched.failures };
+}
+
+async function storePage(context: RunContext, runId: number, page: Page): Promise<IngestOutcome> {
+  const { store } = context;
+  const article = resolveEntries({ ...parseArticle(page.body, page.baseUrl), url: page.sourceUrl }, context.catalog);
+  const previous = await latestVersion(store.db, page.sourceUrl);
+  const problem = brokenParseReason(article, previous?.entryCount ?? null);
+  if (problem) return { sourceUrl: page.sourceUrl, status: 'broken', versionId: previous?.id ?? null, article, problem };
+  throwIfInterrupted(context);
+  const saved = await saveArticleVersion(store.db, page.sourceUrl, article, context.now, runId);
+  return { sourceUrl: page.sourceUrl, status: saved.created ? 'new-version' : 'unchanged', versionId: saved.versionId, article, problem: null };
+}
+
+function logOutcome(context: RunContext, outcome: IngestOutcome): void {
+  const fields = { source: outcome.sourceUrl, status: outcome.status, entries: outcome.article?.entries.length ?? 0 };
+  if (outcome.problem) context.logger.error({ ...fields, problem: outcome.problem }, `ingest ${outcome.sourceUrl}: ${outcome.problem}`);
+  else context.logger.info(fields, `ingest ${outcome.sourceUrl}: ${outcome.status}`);
+}
+
+async function ingest(context: RunContext, runId: number, sources: Sources): Promise<IngestOutcome[]> {
+  context.progress('fetching');
+  const { pages, failures } = 'files' in sources ? await readFiles(sources.files) : await fetchUrls(context, sources.urls);
+  const outcomes: IngestOutcome[] = failures.map((failure) => ({ sourceUrl: failure.url, status: 'failed', versionId: null, article: null, problem: failure.error }));
+  for (const [index, page] of pages.entries()) {
+    context.progress('parsing', index, pages.length);
+    outcomes.push(await storePage(context, runId, page));
+  }
+  context.progress('parsing', pages.length, pages.length);
+  outcomes.forEach((outcome) => logOutcome(context, outcome));
+  const order = sourceUrlsOf(sources);
+  return outcomes.sort((a, b) => order.indexOf(a.sourceUrl) - order.indexOf(b.sourceUrl));
+}
+
+function summarize(outcomes: IngestOutcome[], sources: Sources): StageSummary {
+  const good = outcomes.filter((o) => o.status === 'new-version' || o.status === 'unchanged').length;
+  const status = good === outcomes.length ? 'succeeded' : outcomes.some((o) => o.status === 'broken') || good > 0 ? 'partial' : 'failed';
+  return {
+    status,
+    stats: { sources: outcomes.map((o) => ({ url: o.sourceUrl, status: o.status, entries: o.article?.entries.length ?? 0 })) },
+    requests: 'urls' in sources ? { articles: sources.urls.length } : {},
+    problems: outcomes.filter((o) => o.problem).map((o) => `${o.sourceUrl}: ${o.problem}`),
+  };
+}
+
+/** `essential`: whether a failure to ingest anything fails the run (alone) or only makes it partial. */
+export function ingestStage(sources: Sources, options: { essential: boolean }): Stage<IngestOutcome[]> {
+  return {
+    name: 'ingest',
+    essential: options.essential,
+    run: (context, runId) => ingest(context, runId, sources),
+    summarize: (outcomes) => summarize(outcomes, sources),
+  };
+}

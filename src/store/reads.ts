@@ -1,0 +1,102 @@
+/**
+ * Typed reads of the public views and the tables behind the report: every query the jobs, the report
+ * and the CLI make of them lives here, so a column change is one place to look.
+ */
+import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import type { Db } from './database.js';
+import { frameworks, releases } from './schema.js';
+import { currentEntries, frameworkHistory, frameworkLatest, snapshotAnomalies, starTrends } from './views.js';
+
+/** The current entries of every source, in source and article order. */
+export function currentEntryRows(db: Db) {
+  return db
+    .select({ slug: currentEntries.slug, framework: currentEntries.framework, language: currentEntries.language, links: currentEntries.links })
+    .from(currentEntries)
+    .orderBy(asc(currentEntries.source_url), asc(currentEntries.position));
+}
+
+/** The visible snapshots of one run (none while it is running), by framework name. */
+export function snapshotsOfRun(db: Db, runId: number) {
+  return db.select().from(frameworkHistory).where(eq(frameworkHistory.run_id, runId)).orderBy(asc(frameworkHistory.framework));
+}
+
+/** One framework's visible snapshots, oldest first. */
+export function historyOf(db: Db, slug: string) {
+  return db.select().from(frameworkHistory).where(eq(frameworkHistory.slug, slug)).orderBy(asc(frameworkHistory.captured_at), asc(frameworkHistory.run_id));
+}
+
+/**
+ * The slug of the stored framework a user means: an exact display name wins over a slug; `candidates`
+ * are the slugs the name may stand for (its own slug, a catalog alias's).
+ */
+export async function storedFrameworkSlug(db: Db, name: string, candidates: string[]): Promise<string | undefined> {
+  const sameName = sql`lower(${frameworks.name}) = lower(${name})`;
+  const [match] = await db
+    .select({ slug: frameworks.slug })
+    .from(frameworks)
+    .where(or(sameName, inArray(sql`lower(${frameworks.slug})`, candidates)))
+    .orderBy(desc(sameName), desc(sql`lower(${frameworks.slug}) = lower(${name})`), asc(frameworks.id))
+    .limit(1);
+  return match?.slug;
+}
+
+/** Every framework's newest figures with its star deltas, most-starred first. */
+export function latestWithTrends(db: Db) {
+  const l = frameworkLatest;
+  return db
+    .select({
+      framework: l.framework,
+      slug: l.slug,
+      language: l.language,
+      repo: l.repo,
+      stars: l.stars,
+      delta_7d: starTrends.delta_7d,
+      delta_30d: starTrends.delta_30d,
+      releases_last_365d: l.releases_last_365d,
+      median_release_interval_days: l.median_release_interval_days,
+      latest_release: l.latest_release,
+      latest_release_at: l.latest_release_at,
+      docs_url: l.docs_url,
+      docs_status: l.docs_status,
+      docs_error: l.docs_error,
+      captured_at: l.captured_at,
+      cadence_source: l.cadence_source,
+    })
+    .from(l)
+    .leftJoin(starTrends, eq(starTrends.slug, l.slug))
+    .orderBy(sql`${l.stars} desc nulls last`, asc(l.framework));
+}
+
+export function anomaliesSince(db: Db, since: Date) {
+  const a = snapshotAnomalies;
+  return db.select().from(a).where(gte(a.captured_at, since)).orderBy(asc(a.captured_at), asc(a.framework), asc(a.kind));
+}
+
+/** Star history of some frameworks since a moment, oldest first. */
+export function starHistory(db: Db, slugs: string[], since: Date) {
+  if (slugs.length === 0) return Promise.resolve([]);
+  const h = frameworkHistory;
+  return db
+    .select({ framework: h.framework, slug: h.slug, run_id: h.run_id, captured_at: h.captured_at, stars: h.stars })
+    .from(h)
+    .where(and(gte(h.captured_at, since), inArray(h.slug, slugs)))
+    .orderBy(asc(h.captured_at), asc(h.run_id));
+}
+
+/** Stored releases and tags of some frameworks dated within [since, until], oldest first. */
+export function releasesBetween(db: Db, slugs: string[], since: Date, until: Date) {
+  if (slugs.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      framework: frameworks.name,
+      slug: frameworks.slug,
+      tag: releases.tag,
+      published_at: releases.publishedAt,
+      prerelease: releases.isPrerelease,
+      source: releases.source,
+    })
+    .from(releases)
+    .innerJoin(frameworks, eq(frameworks.id, releases.frameworkId))
+    .where(and(gte(releases.publishedAt, since), lte(releases.publishedAt, until), inArray(frameworks.slug, slugs)))
+    .orderBy(asc(releases.publishedAt));
+}

@@ -1,0 +1,73 @@
+/**
+ * The public SQL views, declared for drizzle so that every read of them is typed. They are created by
+ * the hand-written migrations in drizzle/ (`.existing()`: drizzle-kit leaves them alone); a column
+ * added to a view there is added here too. Keys are the SQL column names, so rows print as users
+ * query them.
+ */
+import { boolean, integer, jsonb, pgView, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+
+const timestamptz = () => timestamp({ withTimezone: true, mode: 'date' });
+
+export const currentEntries = pgView('current_entries', {
+  source_url: text().notNull(),
+  article_version_id: integer().notNull(),
+  position: smallint().notNull(),
+  framework: text().notNull(),
+  slug: text().notNull(),
+  language: text(),
+  description: text().notNull(),
+  pros: jsonb().$type<string[]>().notNull(),
+  notable_users: jsonb().$type<string[]>().notNull(),
+  links: jsonb().$type<{ text: string; url: string }[]>().notNull(),
+}).existing();
+
+/** The metric columns framework_latest and framework_history share. */
+const frameworkFigures = () => ({
+  framework: text().notNull(),
+  slug: text().notNull(),
+  language: text(),
+  repo: text(),
+  captured_at: timestamptz().notNull(),
+  stars: integer(),
+  forks: integer(),
+  open_issues: integer(),
+  watchers: integer(),
+  license: text(),
+  archived: boolean(),
+  pushed_at: timestamptz(),
+  latest_release: text(),
+  latest_release_at: timestamptz(),
+  releases_last_365d: smallint(),
+  median_release_interval_days: real(),
+  cadence_source: text().$type<'releases' | 'tags'>(),
+  docs_url: text(),
+  docs_status: smallint(),
+  docs_error: text(),
+  docs_checked_at: timestamptz(),
+});
+
+export const frameworkLatest = pgView('framework_latest', frameworkFigures()).existing();
+
+export const frameworkHistory = pgView('framework_history', { run_id: integer().notNull(), ...frameworkFigures() }).existing();
+
+export const starTrends = pgView('star_trends', {
+  framework: text().notNull(),
+  slug: text().notNull(),
+  stars: integer(),
+  delta_1d: integer(),
+  delta_7d: integer(),
+  delta_30d: integer(),
+  delta_90d: integer(),
+  delta_365d: integer(),
+}).existing();
+
+export const snapshotAnomalies = pgView('snapshot_anomalies', {
+  framework: text().notNull(),
+  slug: text().notNull(),
+  run_id: integer().notNull(),
+  captured_at: timestamptz().notNull(),
+  kind: text().$type<'stars_drop' | 'repo_changed'>().notNull(),
+  before: text(),
+  after: text(),
+  detail: text().notNull(),
+}).existing();
