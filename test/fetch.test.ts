@@ -52,6 +52,22 @@ describe('fetchArticles', () => {
       expect(result.failures).toEqual([]);
       expect(server.hits.get('/article.html')).toBe(1);
     });
+    it('retries a robots.txt that answers 503 before obeying it', async () => {
+      server.pages.set('/robots.txt', { type: 'text/plain', failTimes: 1, body: 'User-agent: stackradar\nDisallow: /\n' });
+      server.pages.set('/article.html', { body: fixture('numbered-h2.html') });
+      const result = await fetchArticles([at('/article.html')], options);
+      expect(result.failures).toEqual([{ url: at('/article.html'), error: 'disallowed by robots.txt' }]);
+      expect(server.hits.get('/robots.txt')).toBe(2);
+    });
+
+    it('fetches the page when robots.txt stays unavailable', async () => {
+      server.pages.set('/robots.txt', { status: 500, type: 'text/plain', body: 'down' });
+      server.pages.set('/article.html', { body: fixture('numbered-h2.html') });
+      const result = await fetchArticles([at('/article.html')], options);
+      expect(result.failures).toEqual([]);
+      expect(server.hits.get('/robots.txt')).toBe(2);
+      expect(server.hits.get('/article.html')).toBe(1);
+    });
   });
 
   describe('statuses', () => {

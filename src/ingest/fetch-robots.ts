@@ -4,22 +4,21 @@
  * obeyed. (Crawlee's built-in check fetches robots.txt with a generated browser User-Agent and reads
  * only the `*` group.)
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { RobotsTxtFile } from '@crawlee/utils';
 import type { Logger } from '../logger.js';
 
 interface RobotsOptions {
   userAgent: string;
   timeoutSecs: number;
+  retries: number;
+  retryBaseMs: number;
   logger: Logger;
   signal?: AbortSignal;
 }
 
-/**
- * The rules of one site, or null when it has none to give: a 4xx means no rules (everything allowed), and
- * so does a robots.txt that cannot be fetched, which is logged and does not stop the crawl.
- */
-async function loadRobots(origin: string, options: RobotsOptions): Promise<RobotsTxtFile | null> {
-  const url = `${origin}/robots.txt`;
+/** One attempt: the rules, null for none (a 4xx: everything allowed), or why it may be worth retrying. */
+async function fetchRobotsOnce(url: string, options: RobotsOptions): Promise<RobotsTxtFile | null | { cause: string }> {
   const timeout = AbortSignal.timeout(options.timeoutSecs * 1000);
   try {
     const response = await fetch(url, {
@@ -27,12 +26,27 @@ async function loadRobots(origin: string, options: RobotsOptions): Promise<Robot
       signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
     });
     if (response.ok) return RobotsTxtFile.from(url, await response.text());
-    if (response.status >= 500) options.logger.warn({ url, status: response.status }, 'robots.txt unavailable, fetching anyway');
-    return null;
+    return response.status >= 500 ? { cause: `HTTP ${response.status}` } : null;
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    options.logger.warn({ url, cause: (error as Error).message }, 'robots.txt unavailable, fetching anyway');
-    return null;
+    return { cause: timeout.aborted ? 'timed out' : (error as Error).message };
+  }
+}
+
+/**
+ * The rules of one site, retried on 5xx, network errors and timeouts with the backoff pages get. One
+ * that stays unavailable is logged and, as before, does not stop the crawl.
+ */
+async function loadRobots(origin: string, options: RobotsOptions): Promise<RobotsTxtFile | null> {
+  const url = `${origin}/robots.txt`;
+  for (let attempt = 0; ; attempt++) {
+    const result = await fetchRobotsOnce(url, options);
+    if (!(result && 'cause' in result)) return result;
+    if (attempt >= options.retries) {
+      options.logger.warn({ url, cause: result.cause }, 'robots.txt unavailable, fetching anyway');
+      return null;
+    }
+    await sleep(options.retryBaseMs * 2 ** attempt, undefined, { signal: options.signal });
   }
 }
 
