@@ -71,7 +71,8 @@ function listItems(list: Element): string[] {
   for (const c of list.children) {
     if (!isElement(c)) continue;
     if (c.name === 'li') {
-      const t = textOf(c, true);
+      // "✅ Lightweight", "• Fast": the marker is decoration, not part of the item.
+      const t = textOf(c, true).replace(/^(?:[\p{Extended_Pictographic}\u2713\u2714\u2022\u25B6\u25BA\u27A4]\uFE0F?\s*)+/u, '');
       if (t) items.push(t);
     } else if (c.name !== 'ul' && c.name !== 'ol' && !SKIP_TAGS.has(c.name)) {
       // Malformed markup sometimes wraps <li> in <div>/<span>.

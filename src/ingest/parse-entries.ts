@@ -39,7 +39,7 @@ function segmentRun(blocks: Block[], run: Run): RunSegmented {
     if (group) groups.set(d, group);
     drafts.push(d);
     for (const b of blocks.slice(start + 1, run.starts[k + 1] ?? run.end)) {
-      if (b.kind === 'para' && GROUP_LABEL.test(b.text)) {
+      if ((b.kind === 'para' && GROUP_LABEL.test(b.text)) || (b.kind === 'heading' && b.level < run.level)) {
         group = contextLanguage(b.text) ?? group;
         outside.push(b);
       } else absorb(d, b);
@@ -72,21 +72,51 @@ function segment(blocks: Block[], ctx: EntryContext): RunSegmented {
 const blockText = (b: Block): string =>
   b.kind === 'list' ? b.items.join('\n') : b.kind === 'table' ? b.rows.map((r) => r.join(' ')).join('\n') : b.text;
 
-/** Users named in a comparison table: a header row of entry names and a "Notable companies" row. */
-function tableUsers(blocks: Block[], drafts: Draft[]): void {
-  for (const b of blocks) {
-    if (b.kind !== 'table') continue;
-    const header = b.rows[0] ?? [];
-    const columns = header.map((cell) => drafts.find((d) => sameFramework(cell, d.name)));
-    if (columns.filter(Boolean).length < 2) continue;
-    const row = b.rows.find((r) => /\b(?:notable|used by|companies|users|who uses)\b/i.test(r[0] ?? ''));
-    row?.forEach((cell, i) => columns[i]?.notableUsers.push(...listedUsers(cell)));
-  }
+const USERS_FACT = /\b(?:notable|used by|companies|users|who uses)\b/i;
+const LANGUAGE_FACT = /^\s*(?:programming\s+)?language\s*$/i;
+
+interface TableFacts {
+  languages: Map<Draft, string>;
 }
 
-function languageOf(d: Draft, others: string[], fallback: string | null, group: string | undefined): string | null {
+/** Transposes a table so that each entry's facts sit in one row, its name first; [] when it names no entries. */
+function factRows(rows: string[][], drafts: Draft[]): Array<{ draft: Draft; facts: Array<[string, string]> }> {
+  const find = (cell: string | undefined): Draft | undefined => (cell ? drafts.find((d) => sameFramework(cell, d.name)) : undefined);
+  const header = rows[0] ?? [];
+  if (header.filter((c) => find(c)).length >= 2) {
+    // Entries as columns: "| Aspect | Express | Koa |".
+    return header.flatMap((cell, col) => {
+      const draft = find(cell);
+      return draft ? [{ draft, facts: rows.slice(1).map((r): [string, string] => [r[0] ?? '', r[col] ?? '']) }] : [];
+    });
+  }
+  // Entries as rows: "| Framework | Language | … |".
+  return rows.slice(1).flatMap((r) => {
+    const draft = find(r[0]);
+    return draft ? [{ draft, facts: header.map((h, col): [string, string] => [h, r[col] ?? '']) }] : [];
+  });
+}
+
+/** What comparison tables state about the entries: users ("Notable companies") and languages. */
+function tableFacts(blocks: Block[], drafts: Draft[]): TableFacts {
+  const languages = new Map<Draft, string>();
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    for (const { draft, facts } of factRows(b.rows, drafts)) {
+      for (const [label, value] of facts) {
+        if (USERS_FACT.test(label)) draft.notableUsers.push(...listedUsers(value));
+        const language = LANGUAGE_FACT.test(label) ? detectLanguage(value) : null;
+        if (language && !languages.has(draft)) languages.set(draft, language);
+      }
+    }
+  }
+  return { languages };
+}
+
+/** The heading's own statement, the article's table, the entry's own words, its group, the article: in that order. */
+function languageOf(d: Draft, others: string[], stated: string | undefined, fallback: string | null, group: string | undefined): string | null {
   const own = withoutNames(d.blocks.map(blockText).join('\n'), others);
-  return (d.hint ? detectLanguage(d.hint) : null) ?? detectLanguage(own) ?? group ?? fallback;
+  return (d.hint ? detectLanguage(d.hint) : null) ?? stated ?? detectLanguage(own) ?? group ?? fallback;
 }
 
 function sectionsOf(blocks: Block[]): ArticleSection[] {
@@ -108,7 +138,7 @@ export function extractEntries(
   ctx: EntryContext,
 ): { entries: ArticleEntry[]; sections: ArticleSection[] } {
   const seg = segment(blocks, ctx);
-  tableUsers(blocks, seg.drafts);
+  const facts = tableFacts(blocks, seg.drafts);
   const firstEntry = seg.drafts[0]?.blocks[0];
   const intro = blocks.slice(0, firstEntry ? blocks.indexOf(firstEntry) : 0).map(blockText).join('\n');
   const articleLanguage = contextLanguage(ctx.title ?? '') ?? contextLanguage(intro);
@@ -119,7 +149,7 @@ export function extractEntries(
       position: i + 1,
       name: d.name,
       slug: slugify(d.name),
-      language: languageOf(d, others, articleLanguage, seg.groups.get(d)),
+      language: languageOf(d, others, facts.languages.get(d), articleLanguage, seg.groups.get(d)),
       description: d.description ?? (d.blocks.slice(1).map(blockText).find(Boolean) || d.name),
       pros: d.pros ?? [],
       cons: d.cons,

@@ -25,11 +25,11 @@ export interface Run {
   end: number;
 }
 
-const NUMBERING = /^\s*(?:[*•]\s+)?(?:(?:no\.?|number)\s*)?#?\s*\d{1,3}\s*(?:[.):\-–—]\s*|\s+)/i;
+const NUMBERING = /^\s*(?:[*•]\s+)?(?:(?:no\.?|number)\s*)?#?\s*\d{1,3}(?:\.\d{1,2})*\s*(?:[.):\-–—]\s*|\s+)/i;
 
 /** Headings that organise an article rather than name a framework. */
 export const GENERIC_HEADING =
-  /\b(?:lists?|conclusions?|summary|summing|introduction|intro|overview|contents|faqs?|frequently|final|thoughts|wrap(?:ping)?|related|comments?|share|vs\.?|versus|consider(?:ations?)?|choos(?:e|ing)|select(?:ing)?|what|why|how|when|which|who|pros|cons|advantages|disadvantages|drawbacks|features|benefits|references|resources|reading|about|table|getting|bottom|verdict|tl;?dr|top|best|frameworks|languages|tools|examples|honou?rable|mentions?|other|more|alternatives|comparison|leave|reply|thank|thanks|charts?|setup|installation)\b/i;
+  /\b(?:lists?|conclusions?|summary|summing|introduction|intro|overview|contents|faqs?|frequently|final|thoughts|wrap(?:ping)?|related|comments?|share|vs\.?|versus|consider(?:ations?)?|choos(?:e|ing)|select(?:ing)?|what|why|how|when|which|who|pros|cons|advantages|disadvantages|drawbacks|features|benefits|references|resources|reading|about|table|getting|bottom|verdict|tl;?dr|top|best|frameworks|languages|tools|examples?|use\s+cases?|usage|links|honou?rable|mentions?|other|more|alternatives|comparison|leave|reply|thank|thanks|charts?|setup|installation)\b/i;
 
 const CONNECTOR_WORD = /^(?:on|of|for|de|la|and|with|~)$/;
 
@@ -56,11 +56,16 @@ export function headingName(text: string): HeadingName {
 function looksLikeEntry(h: HeadingName, text: string, known: ReadonlySet<string>): boolean {
   if (known.has(slugify(h.name))) return true;
   const { name } = h;
-  if (!name || name.length > 60 || text.trim().endsWith('?') || GENERIC_HEADING.test(name) || labelOf(text)) return false;
+  const label = labelOf(text);
+  // "Pros:", "Key Features:" label a part of an entry; "Grails:" is only a name followed by a colon.
+  if (!name || name.length > 60 || text.trim().endsWith('?') || GENERIC_HEADING.test(name) || (label && label !== 'other')) return false;
   const words = name.split(/\s+/);
   if (words.length > 5) return false;
   return h.numbered || words.every((w) => /^[A-Z0-9.@]/.test(w) || CONNECTOR_WORD.test(w));
 }
+
+/** "## Python Frameworks" over "### Django", "### Flask": a heading that groups entries, not one that ends the list. */
+export const GROUP_HEADING = /^[^.!?:]{0,40}\b(?:frameworks|libraries)$/i;
 
 function runsAt(blocks: Block[], level: number, known: ReadonlySet<string>): Run[] {
   const runs: Run[] = [];
@@ -82,7 +87,7 @@ function runsAt(blocks: Block[], level: number, known: ReadonlySet<string>): Run
       cur ??= { level, starts: [], names: [], end: blocks.length };
       cur.starts.push(i);
       cur.names.push(name);
-    } else close(i);
+    } else if (!(cur && b.level < level && GROUP_HEADING.test(b.text) && next?.kind === 'heading')) close(i);
   });
   close(blocks.length);
   return runs;
