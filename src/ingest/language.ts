@@ -70,6 +70,7 @@ const PATTERNS: string[][] = [
 
 const compile = (flags: string): RegExp[] => PATTERNS.map((p) => new RegExp(p.join('|'), flags));
 const STRICT = compile('g');
+const BARE = new RegExp(NAME, 'g');
 const LOOSE = compile('gi');
 
 function languageOf(spelling: string, loose: boolean): LanguageName | undefined {
@@ -107,7 +108,13 @@ export function detectLanguage(text: string): string | null {
  * ecosystem"): only statements, never a bare mention, and any capitalisation of the unambiguous names.
  */
 export function contextLanguage(text: string): string | null {
-  return scan(text, true, PATTERNS.length - 1);
+  // "Top Python and Ruby frameworks" is about no single language.
+  const named = new Set<string>();
+  for (const m of text.matchAll(BARE)) {
+    const lang = m[1] === undefined ? undefined : BY_SPELLING.get(m[1]);
+    if (lang) named.add(lang.language);
+  }
+  return named.size > 1 ? null : scan(text, true, PATTERNS.length - 1);
 }
 
 /** Removes other frameworks' names so "inspired by Ruby on Rails" says nothing about this one's language. */

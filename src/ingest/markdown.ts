@@ -54,8 +54,18 @@ function date(v: unknown): string | null {
   return normalizeDate(text(v));
 }
 
-function frontMatter(data: Record<string, unknown>): FrontMatter {
-  const first = (...keys: string[]): unknown => keys.map((k) => data[k]).find((v) => v !== undefined && v !== null);
+/** YAML turns `date: 2024-04-01T10:00:00+02:00` into a UTC Date; the line as written keeps the stated offset. */
+function asWritten(yaml: string, key: string, value: unknown): unknown {
+  if (!(value instanceof Date)) return value;
+  const line = new RegExp(`^${key}\\s*:\\s*["']?([^"'\\n#]+?)["']?\\s*(?:#.*)?$`, 'm').exec(yaml);
+  return line?.[1] && normalizeDate(line[1]) ? line[1] : value;
+}
+
+function frontMatter(data: Record<string, unknown>, yaml: string): FrontMatter {
+  const first = (...keys: string[]): unknown => {
+    const key = keys.find((k) => data[k] !== undefined && data[k] !== null);
+    return key === undefined ? undefined : asWritten(yaml, key, data[key]);
+  };
   return {
     title: text(first('title', 'metaTitle')),
     author: person(first('author', 'authors', 'writer')),
@@ -68,12 +78,14 @@ function frontMatter(data: Record<string, unknown>): FrontMatter {
 export function renderMarkdown(source: string): RenderedMarkdown {
   let body = source;
   let data: Record<string, unknown> = {};
+  let yaml = '';
   try {
     const parsed = matter(source);
     body = parsed.content;
     data = parsed.data as Record<string, unknown>;
+    yaml = parsed.matter;
   } catch {
     // Broken YAML: keep the text; the metadata stays unknown.
   }
-  return { html: md.render(stripDirectives(body)), meta: frontMatter(data) };
+  return { html: md.render(stripDirectives(body)), meta: frontMatter(data, yaml) };
 }

@@ -66,13 +66,16 @@ function containsBlock(el: Element, memo: Map<Element, boolean>): boolean {
   return result;
 }
 
+/** "✅ Lightweight", "• Fast": the marker is decoration, not part of the item. */
+const itemText = (li: Element): string =>
+  textOf(li, true).replace(/^(?:[\p{Extended_Pictographic}\u2713\u2714\u2022\u25B6\u25BA\u27A4]\uFE0F?\s*)+/u, '');
+
 function listItems(list: Element): string[] {
   const items: string[] = [];
   for (const c of list.children) {
     if (!isElement(c)) continue;
     if (c.name === 'li') {
-      // "✅ Lightweight", "• Fast": the marker is decoration, not part of the item.
-      const t = textOf(c, true).replace(/^(?:[\p{Extended_Pictographic}\u2713\u2714\u2022\u25B6\u25BA\u27A4]\uFE0F?\s*)+/u, '');
+      const t = itemText(c);
       if (t) items.push(t);
     } else if (c.name !== 'ul' && c.name !== 'ol' && !SKIP_TAGS.has(c.name)) {
       // Malformed markup sometimes wraps <li> in <div>/<span>.
@@ -157,6 +160,14 @@ export function flattenBlocks(root: Element): Block[] {
       } else if (name === 'p' || name === 'pre' || ((name === 'div' || name === 'section') && !containsBlock(node, memo))) {
         const text = textOf(node);
         if (text) blocks.push({ kind: 'para', text, nodes: [node] });
+      } else if (name === 'li' && !holdsHeadings(node)) {
+        // An item outside any list (sloppy markup a browser keeps as is): items in a row form one list.
+        const item = itemText(node);
+        const last = blocks[blocks.length - 1];
+        if (item && last?.kind === 'list' && last.nodes.every((n) => isElement(n) && n.name === 'li')) {
+          last.items.push(item);
+          last.nodes.push(node);
+        } else if (item) blocks.push({ kind: 'list', items: [item], nodes: [node] });
       } else if ((name === 'ul' || name === 'ol' || name === 'dl') && !holdsHeadings(node)) {
         const items = name === 'dl' ? definitionItems(node) : listItems(node);
         if (items.length > 0) blocks.push({ kind: 'list', items, nodes: [node] });

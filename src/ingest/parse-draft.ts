@@ -48,6 +48,12 @@ function absorbPara(d: Draft, text: string): void {
 }
 
 function absorbList(d: Draft, items: string[]): void {
+  // "- **Drawbacks:**" alone in a list labels what follows, like a "Drawbacks:" line.
+  const only = items.length === 1 ? labelOf(items[0] ?? '') : null;
+  if (only && only !== 'other') {
+    d.label = only;
+    return;
+  }
   d.sawList = true;
   const label = d.label;
   d.label = null;
