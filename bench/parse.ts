@@ -7,7 +7,7 @@ import { parseArticle, parseSource } from '../src/ingest/parse.js';
 import { loadCorpus } from '../test/parse-corpus.js';
 import { median, progress, quantile, round } from './util.js';
 
-export interface CorpusArticleTiming {
+interface CorpusArticleTiming {
   article: string;
   kb: number;
   entries: number;

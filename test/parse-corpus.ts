@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { ArticleEntry } from '../src/ingest/types.js';
 
-export interface CorpusSource {
+interface CorpusSource {
   article: string;
   file: string;
   repository: string;
@@ -17,9 +17,9 @@ export interface CorpusSource {
   url: string;
 }
 
-export type ExpectedEntry = Pick<ArticleEntry, 'name' | 'language' | 'pros' | 'cons' | 'notableUsers'>;
+type ExpectedEntry = Pick<ArticleEntry, 'name' | 'language' | 'pros' | 'cons' | 'notableUsers'>;
 
-export interface CorpusArticle extends CorpusSource {
+interface CorpusArticle extends CorpusSource {
   body: string;
   expected: ExpectedEntry[];
 }

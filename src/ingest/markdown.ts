@@ -8,14 +8,14 @@ import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import { normalizeDate } from './parse-meta.js';
 
-export interface FrontMatter {
+interface FrontMatter {
   title: string | null;
   author: string | null;
   publishedAt: string | null;
   updatedAt: string | null;
 }
 
-export interface RenderedMarkdown {
+interface RenderedMarkdown {
   html: string;
   meta: FrontMatter;
 }

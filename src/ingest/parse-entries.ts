@@ -11,7 +11,7 @@ import { slugify } from './slug.js';
 
 export type LinkResolver = (nodes: AnyNode[]) => ArticleLink[];
 
-export interface EntryContext {
+interface EntryContext {
   title: string | null;
   promised: number | null;
   /** Framework names and aliases the caller knows (a catalog): they count as entry names and are never taken as another entry's language. */

@@ -9,7 +9,7 @@ import type { Block } from './parse-blocks.js';
 import { labelOf } from './parse-labels.js';
 import { slugify } from './slug.js';
 
-export interface HeadingName {
+interface HeadingName {
   name: string;
   numbered: boolean;
   /** "PHP ~ Laravel", "Django (Python)": the language the heading itself states. */
@@ -65,7 +65,7 @@ function looksLikeEntry(h: HeadingName, text: string, known: ReadonlySet<string>
 }
 
 /** "## Python Frameworks" over "### Django", "### Flask": a heading that groups entries, not one that ends the list. */
-export const GROUP_HEADING = /^[^.!?:]{0,40}\b(?:frameworks|libraries)$/i;
+const GROUP_HEADING = /^[^.!?:]{0,40}\b(?:frameworks|libraries)$/i;
 
 function runsAt(blocks: Block[], level: number, known: ReadonlySet<string>): Run[] {
   const runs: Run[] = [];
