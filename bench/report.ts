@@ -81,7 +81,14 @@ function storeRows(s: StoreResult): Row[] {
 
 export function tableRows(r: Results): Row[] {
   const rows: Row[] = [];
-  if (r.parse) rows.push(['parse', `parseArticle, ${r.parse.htmlKB} KB × ${r.parse.iterations}: median / p95`, `${ms(r.parse.medianMs)} / ${ms(r.parse.p95Ms)}`, '', '']);
+  if (r.parse) {
+    const c = r.parse.corpus;
+    rows.push(
+      ['parse', `parseArticle, ${r.parse.htmlKB} KB × ${r.parse.iterations}: median / p95`, `${ms(r.parse.medianMs)} / ${ms(r.parse.p95Ms)}`, '', ''],
+      ['parse', `parseSource, real corpus (${c.articles} articles × ${c.iterations}), per article: median / p95`, `${ms(c.medianMs)} / ${ms(c.p95Ms)}`, '', ''],
+      ...c.perArticle.map((a): Row => ['parse', `  ${a.article} (${a.kb} KB, ${a.entries} entries)`, `${ms(a.medianMs)} / ${ms(a.p95Ms)}`, '', '']),
+    );
+  }
   if (r.enrich) rows.push(...enrichRows(r.enrich));
   if (r.cli) {
     const { refreshFirst, refreshExisting, help, query } = r.cli;

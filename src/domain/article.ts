@@ -15,8 +15,10 @@ export interface ArticleEntry {
   language: string | null;
   /** The entry's first paragraph. */
   description: string;
-  /** The entry's bullet list, verbatim, in order. */
+  /** The entry's pros/benefits list, verbatim, in order. */
   pros: string[];
+  /** The entry's cons/drawbacks/disadvantages list, verbatim, in order. */
+  cons: string[];
   notableUsers: string[];
   links: ArticleLink[];
 }

@@ -9,7 +9,7 @@ interface LanguageName {
 }
 
 const LANGUAGES: LanguageName[] = [
-  { language: 'JavaScript', spellings: ['JavaScript', 'Javascript', 'Node.js', 'NodeJS', 'Nodejs', 'Node'] },
+  { language: 'JavaScript', spellings: ['JavaScript', 'Javascript', 'Node.js', 'node.js', 'NodeJS', 'Nodejs', 'Node', 'JS'] },
   { language: 'TypeScript', spellings: ['TypeScript', 'Typescript'] },
   { language: 'PHP', spellings: ['PHP'] },
   { language: 'Python', spellings: ['Python'] },
@@ -19,9 +19,9 @@ const LANGUAGES: LanguageName[] = [
   { language: 'Scala', spellings: ['Scala'] },
   { language: 'Elixir', spellings: ['Elixir'] },
   { language: 'Erlang', spellings: ['Erlang'] },
-  { language: 'Go', spellings: ['Golang', 'Go'], ambiguous: true },
+  { language: 'Go', spellings: ['Golang', 'GoLang', 'Go'], ambiguous: true },
   { language: 'Rust', spellings: ['Rust'], ambiguous: true },
-  { language: 'C#', spellings: ['C#', 'ASP.NET', '.NET'] },
+  { language: 'C#', spellings: ['C#', 'ASP.NET', '.NET', '.net'] },
   { language: 'F#', spellings: ['F#'] },
   { language: 'C++', spellings: ['C++'] },
   { language: 'Perl', spellings: ['Perl'] },
@@ -38,6 +38,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const BY_SPELLING = new Map<string, LanguageName>();
 for (const l of LANGUAGES) for (const s of l.spellings) BY_SPELLING.set(s, l);
+/** Spellings that stay unambiguous in any case ("javascript ecosystem"), for loosely written context. */
+const BY_LOWER = new Map<string, LanguageName>();
+for (const l of LANGUAGES) if (!l.ambiguous) for (const s of l.spellings) if (s.length > 3) BY_LOWER.set(s.toLowerCase(), l);
 
 // Longest first so "Node.js" wins over "Node"; lookarounds instead of \b because of "C#", "C++", ".NET".
 const NAME = `(?<![\\w.#+])(${[...BY_SPELLING.keys()]
@@ -48,35 +51,40 @@ const NAME = `(?<![\\w.#+])(${[...BY_SPELLING.keys()]
 const QUALIFIERS = '(?:(?:web|backend|back-end|server-side|server side|full-stack|MVC|micro|application|development|open-source|modern|lightweight|popular)[ -])*';
 
 /** Patterns that say what a framework is written for, strongest first. */
-const TIERS: RegExp[] = [
-  new RegExp(
-    [
-      `written (?:in|with) (?:the )?${NAME}`,
-      `${NAME}[- ]based\\b`,
-      `based on (?:the )?${NAME}`,
-      `${NAME}[ -]${QUALIFIERS}(?:micro)?frameworks?\\b`,
-      `(?:framework|library) (?:for|in) ${NAME}`,
-    ].join('|'),
-    'g',
-  ),
-  new RegExp(
-    [
-      `(?:uses|using|built (?:with|on|in)|runs on|in) (?:the )?${NAME}`,
-      `${NAME} (?:programmers?|developers?|programming language|language|code|applications?|apps?)\\b`,
-    ].join('|'),
-    'g',
-  ),
-  new RegExp(NAME, 'g'),
+const PATTERNS: string[][] = [
+  // "Angular 1.x used JavaScript, but later releases adopted TypeScript": the newer statement wins.
+  [`(?:adopted|switched to|moved to|migrated to|rewritten in) (?:the )?${NAME}`],
+  [
+    `written (?:in|with) (?:the )?${NAME}`,
+    `${NAME}[- ]based\\b`,
+    `based on (?:the )?${NAME}`,
+    `${NAME}[ -]${QUALIFIERS}(?:micro-?)?(?:frameworks?|web-frameworks?)\\b`,
+    `(?:framework|library) (?:for|in) (?:the )?${NAME}`,
+  ],
+  [
+    `(?:uses|using|built (?:with|on|in)|runs on|in) (?:the )?${NAME}`,
+    `${NAME} (?:programmers?|developers?|programming language|language|code|applications?|apps?|ecosystem)\\b`,
+  ],
+  [NAME],
 ];
 
-/** The language a framework is written for, as the text names or implies it; null when it says nothing. */
-export function detectLanguage(text: string): string | null {
-  for (let tier = 0; tier < TIERS.length; tier++) {
+const compile = (flags: string): RegExp[] => PATTERNS.map((p) => new RegExp(p.join('|'), flags));
+const STRICT = compile('g');
+const BARE = new RegExp(NAME, 'g');
+const LOOSE = compile('gi');
+
+function languageOf(spelling: string, loose: boolean): LanguageName | undefined {
+  return BY_SPELLING.get(spelling) ?? (loose ? BY_LOWER.get(spelling.toLowerCase()) : undefined);
+}
+
+function scan(text: string, loose: boolean, tiers: number): string | null {
+  const regexes = loose ? LOOSE : STRICT;
+  for (let tier = 0; tier < tiers; tier++) {
     const counts = new Map<string, { count: number; first: number }>();
-    for (const m of text.matchAll(TIERS[tier]!)) {
+    for (const m of text.matchAll(regexes[tier]!)) {
       const spelling = m.slice(1).find((g) => g !== undefined);
-      const lang = spelling === undefined ? undefined : BY_SPELLING.get(spelling);
-      if (!lang || (tier === TIERS.length - 1 && lang.ambiguous && spelling !== 'Golang')) continue;
+      const lang = spelling === undefined ? undefined : languageOf(spelling, loose);
+      if (!lang || (tier === PATTERNS.length - 1 && lang.ambiguous && !/^go\w+/i.test(spelling ?? ''))) continue;
       const seen = counts.get(lang.language);
       if (seen) seen.count++;
       else counts.set(lang.language, { count: 1, first: m.index });
@@ -88,4 +96,30 @@ export function detectLanguage(text: string): string | null {
     if (best) return best[0];
   }
   return null;
+}
+
+/** The language a framework is written for, as the text names or implies it; null when it says nothing. */
+export function detectLanguage(text: string): string | null {
+  return scan(text, false, PATTERNS.length);
+}
+
+/**
+ * The language a whole article or group of entries is about ("5 top Go web frameworks", "the javascript
+ * ecosystem"): only statements, never a bare mention, and any capitalisation of the unambiguous names.
+ */
+export function contextLanguage(text: string): string | null {
+  // "Top Python and Ruby frameworks" is about no single language.
+  const named = new Set<string>();
+  for (const m of text.matchAll(BARE)) {
+    const lang = m[1] === undefined ? undefined : BY_SPELLING.get(m[1]);
+    if (lang) named.add(lang.language);
+  }
+  return named.size > 1 ? null : scan(text, true, PATTERNS.length - 1);
+}
+
+/** Removes other frameworks' names so "inspired by Ruby on Rails" says nothing about this one's language. */
+export function withoutNames(text: string, names: Iterable<string>): string {
+  let out = text;
+  for (const name of names) if (name.length > 1) out = out.replace(new RegExp(`(?<![\\w.])${escape(name)}(?![\\w])`, 'g'), ' ');
+  return out;
 }

@@ -1,10 +1,11 @@
 /** Turns an article's DOM into a flat, ordered sequence of headings, paragraphs and lists. */
-import type { AnyNode, Element } from 'domhandler';
+import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 
 export type Block =
   | { kind: 'heading'; level: number; text: string; nodes: AnyNode[] }
   | { kind: 'para'; text: string; nodes: AnyNode[] }
-  | { kind: 'list'; items: string[]; nodes: AnyNode[] };
+  | { kind: 'list'; items: string[]; nodes: AnyNode[] }
+  | { kind: 'table'; rows: string[][]; nodes: AnyNode[] };
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
@@ -22,14 +23,14 @@ const SKIP_TAGS = new Set([
   'button', 'input', 'select', 'textarea', 'option', 'head', 'title', 'meta', 'link', 'math', 'map',
 ]);
 
-export const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+export const isElement = (n: AnyNode): n is Element => isTag(n);
 
 /** Collapses runs of whitespace (including &nbsp;) and drops zero-width characters. */
 export const clean = (s: string): string => s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
 
 function collectText(node: AnyNode, out: string[], skipLists: boolean): void {
-  if (node.type === 'text') {
-    out.push((node as unknown as { data: string }).data);
+  if (isText(node)) {
+    out.push(node.data);
     return;
   }
   if (!isElement(node) || SKIP_TAGS.has(node.name)) return;
@@ -65,12 +66,16 @@ function containsBlock(el: Element, memo: Map<Element, boolean>): boolean {
   return result;
 }
 
+/** "✅ Lightweight", "• Fast": the marker is decoration, not part of the item. */
+const itemText = (li: Element): string =>
+  textOf(li, true).replace(/^(?:[\p{Extended_Pictographic}\u2713\u2714\u2022\u25B6\u25BA\u27A4]\uFE0F?\s*)+/u, '');
+
 function listItems(list: Element): string[] {
   const items: string[] = [];
   for (const c of list.children) {
     if (!isElement(c)) continue;
     if (c.name === 'li') {
-      const t = textOf(c, true);
+      const t = itemText(c);
       if (t) items.push(t);
     } else if (c.name !== 'ul' && c.name !== 'ol' && !SKIP_TAGS.has(c.name)) {
       // Malformed markup sometimes wraps <li> in <div>/<span>.
@@ -95,6 +100,34 @@ function definitionItems(dl: Element): string[] {
   return items;
 }
 
+function tableRows(table: Element): string[][] {
+  const rows: string[][] = [];
+  const visit = (el: Element): void => {
+    for (const c of el.children) {
+      if (!isElement(c)) continue;
+      if (c.name === 'tr') rows.push(c.children.filter(isElement).filter((td) => td.name === 'td' || td.name === 'th').map((td) => textOf(td)));
+      else if (c.name !== 'table') visit(c);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+const HEADING = /^h[1-6]$/;
+
+/** A list whose items hold headings ("* ### Spring") is a container of sections, not a bullet list. */
+function holdsHeadings(list: Element): boolean {
+  const stack: Element[] = [list];
+  for (let el = stack.pop(); el; el = stack.pop()) {
+    for (const c of el.children) {
+      if (!isElement(c)) continue;
+      if (HEADING.test(c.name)) return true;
+      stack.push(c);
+    }
+  }
+  return false;
+}
+
 /** Flattens a content root into blocks, in document order. */
 export function flattenBlocks(root: Element): Block[] {
   const blocks: Block[] = [];
@@ -110,7 +143,7 @@ export function flattenBlocks(root: Element): Block[] {
 
   const visit = (parent: Element): void => {
     for (const node of parent.children) {
-      if (node.type === 'text') {
+      if (isText(node)) {
         run.push(node);
         continue;
       }
@@ -121,16 +154,27 @@ export function flattenBlocks(root: Element): Block[] {
         continue;
       }
       flush();
-      if (/^h[1-6]$/.test(name)) {
+      if (HEADING.test(name)) {
         const text = textOf(node);
         if (text) blocks.push({ kind: 'heading', level: Number(name[1]), text, nodes: [node] });
       } else if (name === 'p' || name === 'pre' || ((name === 'div' || name === 'section') && !containsBlock(node, memo))) {
         const text = textOf(node);
         if (text) blocks.push({ kind: 'para', text, nodes: [node] });
-      } else if (name === 'ul' || name === 'ol' || name === 'dl') {
+      } else if (name === 'li' && !holdsHeadings(node)) {
+        // An item outside any list (sloppy markup a browser keeps as is): items in a row form one list.
+        const item = itemText(node);
+        const last = blocks[blocks.length - 1];
+        if (item && last?.kind === 'list' && last.nodes.every((n) => isElement(n) && n.name === 'li')) {
+          last.items.push(item);
+          last.nodes.push(node);
+        } else if (item) blocks.push({ kind: 'list', items: [item], nodes: [node] });
+      } else if ((name === 'ul' || name === 'ol' || name === 'dl') && !holdsHeadings(node)) {
         const items = name === 'dl' ? definitionItems(node) : listItems(node);
         if (items.length > 0) blocks.push({ kind: 'list', items, nodes: [node] });
-      } else if (name !== 'table' && name !== 'hr') {
+      } else if (name === 'table') {
+        const rows = tableRows(node);
+        if (rows.length > 0) blocks.push({ kind: 'table', rows, nodes: [node] });
+      } else if (name !== 'hr') {
         visit(node);
         flush();
       }

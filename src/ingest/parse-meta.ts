@@ -62,7 +62,10 @@ export function normalizeDate(raw: string | null | undefined): string | null {
 /** The count a title promises: "Top 8 Best …", "10 Best …", "The 12 most popular …". */
 export function promisedCount(title: string | null): number | null {
   if (!title) return null;
-  const m = /\b(?:top|best)\s+(\d{1,3})\b/i.exec(title) ?? /^\s*(?:the\s+)?(\d{1,3})\s+[A-Za-z]/i.exec(title);
+  const m =
+    /\b(?:top|best)\s+(\d{1,3})\b/i.exec(title) ??
+    /^\s*(?:the\s+)?(\d{1,3})\s+[A-Za-z]/i.exec(title) ??
+    /(?<![\d.])(\d{1,3})\s+(?:[\w.#+-]+\s+){0,3}(?:frameworks|libraries|tools|options|alternatives)\b/i.exec(title);
   const n = m ? Number(m[1]) : 0;
   return n > 0 ? n : null;
 }
@@ -140,7 +143,9 @@ function titleFrom($: CheerioAPI, docTitle: string | null): string | null {
     .map((h) => textOf(h))
     .filter(Boolean);
   const lower = docTitle?.toLowerCase();
-  return (lower && h1s.find((h) => lower.includes(h.toLowerCase()))) || h1s[0] || null;
+  const named = lower ? h1s.find((h) => lower.includes(h.toLowerCase())) : undefined;
+  // Several <h1> none of which the document title names: the page puts its entries at h1.
+  return named ?? (h1s.length === 1 || !docTitle ? (h1s[0] ?? null) : null);
 }
 
 /** The title heading and what follows it in its container, where an unmarked byline usually sits. */

@@ -1,6 +1,6 @@
 /** Separates an article's own content from the page around it (navigation, sidebars, comments, banners). */
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element, Text } from 'domhandler';
+import { isText, type AnyNode, type Element } from 'domhandler';
 import { isElement, textOf } from './parse-blocks.js';
 
 const CHROME_TAGS = new Set([
@@ -51,7 +51,7 @@ function weigher(body: Element): (el: Element) => number {
   if (paragraphs(body) >= 200) return paragraphs;
   memo.clear();
   const text = (el: Element): number =>
-    sum(el, (c) => (c.type === 'text' ? visibleLength((c as Text).data) : isElement(c) ? text(c) : 0));
+    sum(el, (c) => (isText(c) ? visibleLength(c.data) : isElement(c) ? text(c) : 0));
   return text;
 }
 

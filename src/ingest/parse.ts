@@ -1,11 +1,21 @@
-/** Parses a "Top N frameworks" article's HTML into structured entries, without per-site configuration. */
+/**
+ * Parses a "Top N frameworks" article into structured entries, without per-site configuration. HTML is
+ * read as browsers read it (cheerio's parse5 recovers unclosed and misplaced tags); Markdown is rendered
+ * first and then read by the same code.
+ */
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { ArticleLink, ParsedArticle } from '../domain/article.js';
+import { renderMarkdown } from './markdown.js';
 import { clean, flattenBlocks, isElement, textOf } from './parse-blocks.js';
 import { extractEntries } from './parse-entries.js';
 import { promisedCount, readMeta } from './parse-meta.js';
 import { findMain, stripChrome } from './parse-page.js';
+
+export interface ParseOptions {
+  /** Framework names and aliases the caller knows (e.g. from its catalog); they help where headings are ambiguous. */
+  knownNames?: Iterable<string>;
+}
 
 function loadDocument(html: string, url: string): CheerioAPI {
   // cheerio throws on an unparsable base URL when resolving links; without one they stay relative and are dropped.
@@ -42,8 +52,14 @@ function linkResolver($: CheerioAPI): (nodes: AnyNode[]) => ArticleLink[] {
   };
 }
 
-/** Never throws: whatever cannot be read is left null or empty. */
-export function parseArticle(html: string, url: string): ParsedArticle {
+type Meta = Pick<ParsedArticle, 'title' | 'author' | 'publishedAt' | 'updatedAt'>;
+
+/**
+ * Never throws: whatever cannot be read is left null or empty. `stated` (a Markdown document's front
+ * matter) wins over what the page says about itself; `titleFromHeading` lets a document without any title
+ * be named by its first heading.
+ */
+function parseDocument(html: string, url: string, options: ParseOptions, stated: Partial<Meta>, titleFromHeading: boolean): ParsedArticle {
   const article: ParsedArticle = {
     url,
     title: null,
@@ -62,6 +78,8 @@ export function parseArticle(html: string, url: string): ParsedArticle {
   }
   try {
     Object.assign(article, readMeta($));
+    for (const [k, v] of Object.entries(stated) as Array<[keyof Meta, string | null]>) if (v) article[k] = v;
+    if (!article.title && titleFromHeading) article.title = textOf($('h1, h2, h3, h4, h5, h6').first().toArray()) || null;
     article.promisedCount = promisedCount(article.title);
   } catch {
     // Metadata is best effort; the entries below do not depend on it.
@@ -70,7 +88,11 @@ export function parseArticle(html: string, url: string): ParsedArticle {
     stripChrome($);
     const root = findMain($);
     if (root) {
-      const { entries, sections } = extractEntries(flattenBlocks(root), linkResolver($));
+      const { entries, sections } = extractEntries(flattenBlocks(root), linkResolver($), {
+        title: article.title,
+        promised: article.promisedCount,
+        knownNames: [...(options.knownNames ?? [])],
+      });
       article.entries = entries;
       article.sections = sections;
     }
@@ -79,4 +101,31 @@ export function parseArticle(html: string, url: string): ParsedArticle {
     article.sections = [];
   }
   return article;
+}
+
+/** An HTML page. Never throws. */
+export function parseArticle(html: string, url: string, options: ParseOptions = {}): ParsedArticle {
+  return parseDocument(html, url, options, {}, false);
+}
+
+const MARKDOWN_TYPE = /^\s*text\/(?:x-)?markdown\b/i;
+const MARKDOWN_PATH = /\.(?:md|markdown|mdx)$/i;
+
+/** Whether a source is Markdown: by its content type, else (no type, or plain text) by its URL's or file's extension. */
+export function isMarkdownSource(url: string, contentType: string | null): boolean {
+  if (contentType && MARKDOWN_TYPE.test(contentType)) return true;
+  if (contentType && !/^\s*text\/plain\b/i.test(contentType)) return false;
+  const path = URL.canParse(url) ? new URL(url).pathname : (url.split(/[?#]/)[0] ?? url);
+  return MARKDOWN_PATH.test(path);
+}
+
+/**
+ * The one entry point for fetched pages and files: Markdown (by content type or extension) is rendered
+ * and its front matter's title, author and dates become the article's; anything else is read as HTML.
+ * Never throws.
+ */
+export function parseSource(body: string, url: string, contentType: string | null, options: ParseOptions = {}): ParsedArticle {
+  if (!isMarkdownSource(url, contentType)) return parseArticle(body, url, options);
+  const { html, meta } = renderMarkdown(typeof body === 'string' ? body : String(body ?? ''));
+  return parseDocument(`<!doctype html><html><head></head><body><article>${html}</article></body></html>`, url, options, meta, true);
 }

@@ -14,7 +14,7 @@ interface IngestOptions {
   format: Format;
 }
 
-const COLUMNS = ['source_url', 'position', 'framework', 'slug', 'language', 'pros', 'notable_users', 'links', 'description'];
+const COLUMNS = ['source_url', 'position', 'framework', 'slug', 'language', 'pros', 'cons', 'notable_users', 'links', 'description'];
 const TABLE_COLUMNS = ['position', 'framework', 'slug', 'language', 'pros', 'notable_users'];
 
 function entryRows(outcomes: IngestOutcome[]): OutputRow[] {
@@ -26,6 +26,7 @@ function entryRows(outcomes: IngestOutcome[]): OutputRow[] {
       slug: entry.slug,
       language: entry.language,
       pros: entry.pros,
+      cons: entry.cons,
       notable_users: entry.notableUsers,
       links: entry.links,
       description: entry.description,

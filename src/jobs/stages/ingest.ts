@@ -9,7 +9,7 @@ import type { ParsedArticle } from '../../domain/article.js';
 import { userAgent } from '../../http/user-agent.js';
 import { fetchArticles } from '../../ingest/fetch.js';
 import { brokenParseReason } from '../../ingest/guard.js';
-import { parseArticle } from '../../ingest/parse.js';
+import { parseSource } from '../../ingest/parse.js';
 import { resolveEntries } from '../../ingest/resolve.js';
 import { latestVersion, saveArticleVersion } from '../../store/articles.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
@@ -33,6 +33,8 @@ interface Page {
   sourceUrl: string;
   /** Where relative links resolve: the URL after redirects, or the file's URL. */
   baseUrl: string;
+  /** The response's content type; null for a file (its extension decides). */
+  contentType: string | null;
   body: string;
 }
 
@@ -51,7 +53,7 @@ async function readFiles(files: string[]): Promise<Read> {
   for (const file of files) {
     const sourceUrl = fileUrl(file);
     try {
-      read.pages.push({ sourceUrl, baseUrl: sourceUrl, body: await readFile(file, 'utf8') });
+      read.pages.push({ sourceUrl, baseUrl: sourceUrl, contentType: null, body: await readFile(file, 'utf8') });
     } catch (error) {
       read.failures.push({ url: sourceUrl, error: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error) });
     }
@@ -71,12 +73,14 @@ async function fetchUrls(context: RunContext, urls: string[]): Promise<Read> {
     throwIfInterrupted(context);
     throw error;
   });
-  return { pages: fetched.pages.map((page) => ({ sourceUrl: page.url, baseUrl: page.finalUrl, body: page.body })), failures: fetched.failures };
+  return { pages: fetched.pages.map((page) => ({ sourceUrl: page.url, baseUrl: page.finalUrl, contentType: page.contentType, body: page.body })), failures: fetched.failures };
 }
 
 async function storePage(context: RunContext, runId: number, page: Page): Promise<IngestOutcome> {
   const { store } = context;
-  const article = resolveEntries({ ...parseArticle(page.body, page.baseUrl), url: page.sourceUrl }, context.catalog);
+  const knownNames = context.catalog.all().flatMap((framework) => [framework.name, ...framework.aliases]);
+  const parsed = parseSource(page.body, page.baseUrl, page.contentType, { knownNames });
+  const article = resolveEntries({ ...parsed, url: page.sourceUrl }, context.catalog);
   const previous = await latestVersion(store.db, page.sourceUrl);
   const problem = brokenParseReason(article, previous?.entryCount ?? null);
   if (problem) return { sourceUrl: page.sourceUrl, status: 'broken', versionId: previous?.id ?? null, article, problem };

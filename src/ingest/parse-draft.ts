@@ -1,0 +1,77 @@
+/** An entry being read: what its blocks say about its description, pros, cons and users. */
+import type { Block } from './parse-blocks.js';
+import { inlineLabel, introducesUsers, labelOf, listedUsers, notableUsersIn, type Label } from './parse-labels.js';
+
+export interface Draft {
+  name: string;
+  /** Level of the heading that opened the entry; null for an entry opened by its first paragraph. */
+  level: number | null;
+  /** The language the entry's heading states ("PHP ~ Laravel"), if any. */
+  hint: string | null;
+  description: string | null;
+  pros: string[] | null;
+  /** Whether `pros` came from a "Pros"/"Benefits" label, which a later "Key features" list does not replace. */
+  prosLabelled: boolean;
+  cons: string[];
+  notableUsers: string[];
+  blocks: Block[];
+  sawList: boolean;
+  label: Label | null;
+}
+
+export function openDraft(name: string, level: number | null, hint: string | null, block: Block): Draft {
+  return {
+    name, level, hint, description: null, pros: null, prosLabelled: false, cons: [], notableUsers: [], blocks: [block],
+    sawList: false, label: null,
+  };
+}
+
+function absorbPara(d: Draft, text: string): void {
+  const inline = inlineLabel(text);
+  if (inline?.label === 'users') {
+    d.notableUsers.push(...listedUsers(inline.rest));
+    return;
+  }
+  const label = labelOf(text);
+  if (label) {
+    d.label = label;
+    return;
+  }
+  if (d.label === 'users') {
+    d.notableUsers.push(...listedUsers(text));
+    d.label = null;
+    return;
+  }
+  d.description ??= text;
+  d.notableUsers.push(...notableUsersIn(text));
+  if (introducesUsers(text)) d.label = 'users';
+}
+
+function absorbList(d: Draft, items: string[]): void {
+  // "- **Drawbacks:**" alone in a list labels what follows, like a "Drawbacks:" line.
+  const only = items.length === 1 ? labelOf(items[0] ?? '') : null;
+  if (only && only !== 'other') {
+    d.label = only;
+    return;
+  }
+  d.sawList = true;
+  const label = d.label;
+  d.label = null;
+  if (label === 'users') d.notableUsers.push(...items);
+  else if (label === 'cons') d.cons.push(...items);
+  else if (label === 'pros') {
+    d.pros = d.prosLabelled ? [...(d.pros ?? []), ...items] : items;
+    d.prosLabelled = true;
+  } else if (label === 'features') {
+    if (!d.prosLabelled) d.pros ??= items;
+  } else if (label === null && d.pros === null && d.description !== null) d.pros = items;
+  else if (label === null && d.description === null) d.description = (items[0] ?? '').replace(/^description\s*:\s*/i, '') || null;
+}
+
+/** Adds a block to an open entry. */
+export function absorb(d: Draft, block: Block): void {
+  d.blocks.push(block);
+  if (block.kind === 'para') absorbPara(d, block.text);
+  else if (block.kind === 'list') absorbList(d, block.items);
+  else if (block.kind === 'heading') d.label = labelOf(block.text) ?? 'other';
+}

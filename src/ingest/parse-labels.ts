@@ -1,0 +1,97 @@
+/**
+ * The labels inside an entry ("Pros:", "Drawbacks", "Used By:") and the notable users an entry names in
+ * its prose ("used in production by A, B and C.", "A, B, and C use this framework.").
+ */
+
+export type Label = 'pros' | 'features' | 'cons' | 'users' | 'other';
+
+const LABELS: Array<[RegExp, Label]> = [
+  [/^(?:the\s+)?(?:pros|advantages|benefits|strengths|highlights)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'pros'],
+  [/^(?:why\s+(?:use|choose)\s+.{1,40})\s*[:?]?$/i, 'pros'],
+  [/^(?:key\s+|main\s+|core\s+)?features(?:\s+of\s+.{1,40})?\s*:?$/i, 'features'],
+  [/^(?:the\s+)?(?:cons|disadvantages|drawbacks|weaknesses|limitations|downsides)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'cons'],
+  [/^(?:used\s+by|notable\s+users|who\s+uses\s+(?:it|.{1,30})|(?:companies|websites|sites)\s+using\s+.{1,30})\s*[:?]?$/i, 'users'],
+];
+
+/** What a short labelling line introduces; 'other' for any other "Something:" line, null for prose. */
+export function labelOf(text: string): Label | null {
+  for (const [re, label] of LABELS) if (re.test(text)) return label;
+  return /^[^.!?:]{1,30}:$/.test(text) && text.split(/\s+/).length <= 4 ? 'other' : null;
+}
+
+/** "Used By: Instagram, Spotify" in one paragraph: the label and what follows it. */
+export function inlineLabel(text: string): { label: Label; rest: string } | null {
+  const m = /^([^:]{2,40}):\s+(\S.*)$/.exec(text);
+  if (!m) return null;
+  const label = labelOf(`${m[1]}:`);
+  return label && label !== 'other' ? { label, rest: m[2] ?? '' } : null;
+}
+
+const NAME_WORD = "(?:[A-Z0-9][\\w.'’&+-]*|of|de)";
+const NAME = `${NAME_WORD}(?:\\s+${NAME_WORD})*`;
+/** A run of names: "Accenture, IBM and Uber", "GoDaddy, Symantec, IBM". */
+const NAMES_AT_START = new RegExp(`^(${NAME}(?:\\s*,\\s*(?:and\\s+|&\\s+)?${NAME}|\\s+(?:and|&)\\s+${NAME})*)`);
+const NAMES_AT_END = new RegExp(`(${NAME}(?:\\s*,\\s*(?:and\\s+|&\\s+)?${NAME}|\\s+(?:and|&)\\s+${NAME})*)\\s*$`);
+
+/** Phrases after which a list of users follows; `loose` ones need two names or more ("companies like Facebook or Google do not…"). */
+const BEFORE_USERS: Array<{ re: RegExp; loose?: boolean }> = [
+  { re: /\b(?:websites?|sites|companies|brands|organi[sz]ations|businesses|users|apps|applications|projects|customers|products)\b[^.:]*?\b(?:include|includes|including)\b\s*:?\s*/i },
+  {
+    re: /\bused\s+(?:in\s+production\s+)?by\s+(?:(?:some|many|big|large|several|popular|famous|major|notable|tech|well-known)\s+)*(?:(?:companies|giants|brands|names|organi[sz]ations|businesses|websites|sites)\s+)?(?:such\s+as|like|including)?\s*:?\s*/i,
+  },
+  { re: /\bpopular\s+(?:amongst|among|with)\s+/i, loose: true },
+  { re: /\b(?:companies|names|websites|sites|products|brands)\s+(?:such\s+as|like)\s+/i, loose: true },
+];
+/** Phrases that follow a list of users. */
+const AFTER_USERS = [
+  /\s+(?:are|were)\s+(?:some\s+(?:of\s+the\s+)?|among\s+the\s+|the\s+|primary\s+|notable\s+|big\s+)*(?:companies|users|customers|names)\s+(?:using|of|that\s+use)\b/i,
+  /\s+(?:are|were)\s+(?:primary\s+|notable\s+|big\s+)?users\s+of\b/i,
+  /\s+(?:all\s+)?(?:use|uses|used)\s+(?:it|this|them|the\s+framework|[A-Z][\w.]*)\b/,
+  /\s+(?:are|were)\s+(?:written|built|made|developed)\s+(?:using|with|on|in)\b/i,
+];
+
+const sentences = (text: string): string[] => text.split(/(?<=[.!?])\s+(?=[A-Z"“*])/);
+
+/** Trailing words that end a name list without being a name: "IBM itself", "Uber, and many other companies". */
+const cleanName = (s: string): string => s.replace(/\s+(?:itself|themselves|etc)\.?$/i, '').replace(/[.;:,]+$/, '').trim();
+
+function splitNames(list: string): string[] {
+  return list
+    .split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/)
+    .map(cleanName)
+    .filter((n) => n.length > 0 && /^[A-Z0-9]/.test(n));
+}
+
+function usersIn(sentence: string): string[] {
+  for (const { re, loose } of BEFORE_USERS) {
+    const m = re.exec(sentence);
+    if (!m) continue;
+    const names = splitNames(NAMES_AT_START.exec(sentence.slice(m.index + m[0].length))?.[1] ?? '');
+    if (names.length > (loose ? 1 : 0)) return names;
+  }
+  for (const re of AFTER_USERS) {
+    const m = re.exec(sentence);
+    if (!m) continue;
+    const before = sentence.slice(0, m.index).replace(/^.*\b(?:such\s+as|like|including)\s+/i, '');
+    const names = NAMES_AT_END.exec(before)?.[1];
+    if (names && /[,&]|\sand\s/.test(names)) return splitNames(names);
+  }
+  return [];
+}
+
+/** Users named in a paragraph, each list cut at its sentence's end. */
+export function notableUsersIn(text: string): string[] {
+  return sentences(text).flatMap(usersIn);
+}
+
+/** Users listed after a "Used By:" label: everything comma-separated, as written. */
+export function listedUsers(text: string): string[] {
+  return text
+    .split(/\s*[,;]\s*|\s+and\s+/)
+    .map(cleanName)
+    .filter(Boolean);
+}
+
+/** "Some examples … include:" with the list in the next block. */
+export const introducesUsers = (text: string): boolean =>
+  /\b(?:include|includes|including|used by|such as|like)\s*:\s*$/i.test(text) && /\b(?:websites?|sites|companies|users|brands|businesses)\b/i.test(text);

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../src/ingest/markdown.js';
+import { isMarkdownSource, parseArticle, parseSource } from '../src/ingest/parse.js';
+import type { ParsedArticle } from '../src/domain/article.js';
+import { FIELDS, loadCorpus, score } from './parse-corpus.js';
+
+const corpus = loadCorpus();
+const project = (a: ParsedArticle) => a.entries.map((e) => Object.fromEntries(FIELDS.map((f) => [f, e[f]])));
+
+describe.each(corpus.map((a) => [a.article, a] as const))('real listicle %s', (_, a) => {
+  const parsed = parseSource(a.body, a.url, a.contentType);
+
+  it('gives every entry in order with its name, language, pros, cons and notable users', () => {
+    expect(project(parsed)).toEqual(a.expected);
+    expect(parsed.entries.map((e) => e.position)).toEqual(a.expected.map((_e, i) => i + 1));
+  });
+
+  it('gives every entry a description', () => {
+    for (const e of parsed.entries) expect(e.description.length, e.name).toBeGreaterThan(0);
+  });
+});
+
+describe('the corpus as a whole', () => {
+  it('has at least 12 articles, all parsed exactly', () => {
+    const results = corpus.map((a) => score(a.expected, parseSource(a.body, a.url, a.contentType).entries));
+    expect(corpus.length).toBeGreaterThanOrEqual(12);
+    expect(results.filter((r) => r.right === r.total)).toHaveLength(corpus.length);
+  });
+});
+
+const markdown = corpus.filter((a) => a.contentType === 'text/markdown');
+
+/** The page a site generator would serve for a Markdown article: its rendering, titled by its front matter. */
+function servedAsHtml(body: string): string {
+  const { html, meta } = renderMarkdown(body);
+  const title = meta.title ? `<title>${meta.title}</title>` : '';
+  return `<!doctype html><html><head>${title}</head><body><nav><a href="/">Home</a></nav><main><article>${meta.title ? `<h1>${meta.title}</h1>` : ''}${html}</article></main><footer>© site</footer></body></html>`;
+}
+
+describe.each(markdown.map((a) => [a.article, a] as const))('%s served as HTML and as Markdown', (_, a) => {
+  it('gives the same entries', () => {
+    const asHtml = parseSource(servedAsHtml(a.body), a.url.replace(/\.md$/, '.html'), 'text/html; charset=utf-8');
+    const asMarkdown = parseSource(a.body, a.url, 'text/markdown; charset=utf-8');
+    expect(asMarkdown.entries.length).toBeGreaterThan(0);
+    expect(project(asHtml)).toEqual(project(asMarkdown));
+  });
+
+  it('is read as Markdown from a raw URL served as text/plain, or from a file path', () => {
+    const want = project(parseSource(a.body, a.url, 'text/markdown'));
+    expect(project(parseSource(a.body, a.url, 'text/plain; charset=utf-8'))).toEqual(want);
+    expect(project(parseSource(a.body, `/home/editor/guides/${a.file}`, null))).toEqual(want);
+  });
+});
+
+describe('Markdown sources', () => {
+  it.each([
+    ['https://example.com/guide', 'text/markdown', true],
+    ['https://example.com/guide', 'text/x-markdown; charset=utf-8', true],
+    ['https://raw.githubusercontent.com/o/r/main/guide.md', 'text/plain; charset=utf-8', true],
+    ['https://example.com/guide.markdown?raw=1', null, true],
+    ['./notes/guide.mdx', null, true],
+    ['https://example.com/guide.md', 'text/html', false],
+    ['https://example.com/guide.html', null, false],
+    ['https://example.com/md', 'text/plain', false],
+  ])('%s (%s) is Markdown: %s', (url, type, want) => {
+    expect(isMarkdownSource(url, type)).toBe(want);
+  });
+
+  const doc = `---
+title: "Top 3 Backend Frameworks"
+author:
+  name: Ada Writer
+date: 2024-03-22
+lastmod: 2024-04-01T10:00:00+02:00
+---
+import Callout from '../components/Callout.astro'
+
+{{< figure src="/img/hero.png" >}}
+
+{% include toc.html %}
+
+## 1. Laravel
+
+Laravel is a PHP framework.
+
+{{% notice tip %}}
+**Pros:**
+- Elegant syntax
+{{% /notice %}}
+
+## 2. Django
+
+Django is a Python framework.
+
+## 3. Express
+
+Express is a minimal framework for Node.js.
+
+- **Drawbacks:**
+
+Cons:
+
+- No structure
+`;
+
+  it('takes the title, author and dates from the front matter and drops shortcodes, Liquid tags and MDX imports', () => {
+    const a = parseSource(doc, 'https://example.com/top-3.md', null);
+    expect([a.title, a.author, a.publishedAt, a.updatedAt, a.promisedCount]).toEqual([
+      'Top 3 Backend Frameworks',
+      'Ada Writer',
+      '2024-03-22',
+      '2024-04-01T10:00:00+02:00',
+      3,
+    ]);
+    expect(a.entries.map((e) => [e.name, e.language, e.pros, e.cons])).toEqual([
+      ['Laravel', 'PHP', ['Elegant syntax'], []],
+      ['Django', 'Python', [], []],
+      ['Express', 'JavaScript', [], ['No structure']],
+    ]);
+    expect(JSON.stringify(a)).not.toMatch(/figure|include|Callout|notice/);
+  });
+
+  it('reads a document whose front matter is broken as plain Markdown', () => {
+    const a = parseSource('---\ntitle: [unclosed\n---\n# Top 2 Frameworks\n\n## Koa\n\nKoa is a Node.js framework.\n\n## Hapi\n\nHapi is a Node.js framework.\n', 'x.md', null);
+    expect(a.entries.map((e) => e.name)).toEqual(['Koa', 'Hapi']);
+  });
+});
+
+const page = (body: string, title = 'Top 3 Frameworks'): string =>
+  `<!doctype html><html><head><title>${title}</title></head><body><main>${body}</main></body></html>`;
+
+describe('structure discovery', () => {
+  it('recovers sloppy HTML as a browser does: unclosed paragraphs, items outside any list', () => {
+    const a = parseArticle(
+      page(`<h2>1. Laravel</h2><p>Laravel is a PHP framework.<p><b>Pros:</b><li>Elegant</li><li>Fast</li>
+        <h2>2. Django</h2><p>Django is a Python framework.<p><b>Cons:</b><ul><li>Heavy</ul>
+        <h2>3. Flask</h2><p>Flask is a Python microframework.</div></span>`),
+      'https://example.com/',
+    );
+    expect(a.entries.map((e) => [e.name, e.language, e.pros, e.cons])).toEqual([
+      ['Laravel', 'PHP', ['Elegant', 'Fast'], []],
+      ['Django', 'Python', [], ['Heavy']],
+      ['Flask', 'Python', [], []],
+    ]);
+  });
+
+  it('finds no entries on a page of sub-headings without a list', () => {
+    const a = parseArticle(
+      page(`<h2>Why we wrote this?</h2><p>Frameworks matter.</p><h3>Example</h3><p>Some code.</p>
+        <h3>See it in action</h3><p>More code.</p><h2>Conclusion</h2><p>Pick one.</p>`),
+      'https://example.com/',
+    );
+    expect(a.entries).toEqual([]);
+  });
+
+  it("prefers the run of headings that keeps the title's promise over a chart section naming frameworks", () => {
+    const a = parseArticle(
+      page(
+        `<h2>Charts</h2><h3>Laravel</h3><img src="a.png"><h3>Django</h3><img src="b.png"><h3>Rails</h3><img src="c.png"><h3>Flask</h3><img src="d.png">
+         <h2>The list</h2><h3>10. Laravel</h3><p>Laravel is a PHP framework.</p><h3>9. Django</h3><p>Django is a Python framework.</p>
+         <h3>8. Rails</h3><p>Rails is a Ruby framework.</p>
+         <h2>FAQ</h2><h3>Is Laravel fast?</h3><p>Yes.</p><h3>Is Django slow?</h3><p>No.</p>`,
+        '3 backend frameworks to learn',
+      ),
+      'https://example.com/',
+    );
+    expect(a.entries.map((e) => [e.name, e.language])).toEqual([
+      ['Laravel', 'PHP'],
+      ['Django', 'Python'],
+      ['Rails', 'Ruby'],
+    ]);
+  });
+
+  it('lets known names settle headings that do not look like names', () => {
+    const html = page(`<h2>fastify</h2><p>Fast and low overhead.</p><h2>koa</h2><p>Small and expressive.</p><h2>hapi</h2><p>Configuration over code.</p>`);
+    expect(parseArticle(html, 'https://example.com/').entries).toEqual([]);
+    const a = parseArticle(html, 'https://example.com/', { knownNames: ['Fastify', 'Koa', 'hapi', 'Express'] });
+    expect(a.entries.map((e) => e.name)).toEqual(['fastify', 'koa', 'hapi']);
+  });
+
+  it('takes a language from the entry itself, never from another framework it mentions', () => {
+    const a = parseArticle(
+      page(`<h2>Phoenix</h2><p>Phoenix draws on Ruby on Rails and Django, and is built with the Elixir programming language.</p>
+        <h2>Beego</h2><p>Beego is inspired by Ruby on Rails.</p><h2>Django (Python)</h2><p>Batteries included.</p>`, 'Go and Elixir frameworks'),
+      'https://example.com/',
+      { knownNames: ['Ruby on Rails'] },
+    );
+    expect(a.entries.map((e) => [e.name, e.language])).toEqual([
+      ['Phoenix', 'Elixir'],
+      ['Beego', null],
+      ['Django', 'Python'],
+    ]);
+  });
+});
