@@ -1,4 +1,4 @@
-/** The command-line surface of the SPEC. Handlers are imported lazily so `--help` starts fast. */
+/** The command-line surface the README documents. Handlers are imported lazily so `--help` starts fast. */
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { FORMATS } from '../format/rows.js';
@@ -20,7 +20,14 @@ export function buildProgram(): Command {
     .option('--catalog <file>', 'catalog JSON merged over the bundled one (overrides STACKRADAR_CATALOG)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  addRunCommands(program);
+  addReadCommands(program);
+  addServiceCommands(program);
+  return program;
+}
 
+/** The commands that change data: each is one run. */
+function addRunCommands(program: Command): void {
   program
     .command('refresh')
     .description('one full run: ingest every source, enrich every framework, store a snapshot')
@@ -51,7 +58,10 @@ export function buildProgram(): Command {
       const { runEnrich } = await import('./commands/enrich.js');
       await runEnrich(command, options);
     });
+}
 
+/** The commands that read what runs stored. */
+function addReadCommands(program: Command): void {
   program
     .command('report')
     .description('trend report: latest figures, deltas, cadence, docs status')
@@ -102,7 +112,10 @@ export function buildProgram(): Command {
       const { runRuns } = await import('./commands/runs.js');
       await runRuns(command, options);
     });
+}
 
+/** The long-running scheduler and database upkeep. */
+function addServiceCommands(program: Command): void {
   program
     .command('schedule')
     .description('long-running scheduler; SIGINT/SIGTERM shut it down cleanly')
@@ -130,6 +143,4 @@ export function buildProgram(): Command {
       const { runServe } = await import('./commands/db-serve.js');
       await runServe(command, options);
     });
-
-  return program;
 }
