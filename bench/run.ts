@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- section…]`: the performance figures of issue 7. Sections: parse, enrich, cli, store
+ * `npm run bench [-- section…]`: the performance figures docs/benchmarks.md reports. Sections: parse, enrich, cli, store
  * (default: all). Progress on stderr, the results table (markdown) on stdout, everything in
  * bench/results.json. Environment: BENCH_POSTGRES_URL (a database on the server to administer from,
  * default postgres://postgres@127.0.0.1:5432/postgres), BENCH_KEEP_DATABASE=true to keep

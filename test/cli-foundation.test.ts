@@ -96,7 +96,7 @@ describe('command line', () => {
     expect(result.stderr).toBe('stackradar: invalid STACKRADAR_TZ: expected an IANA time zone such as UTC or Europe/Berlin\n');
   });
 
-  it('lists every SPEC command in --help', async () => {
+  it('lists every documented command in --help', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     for (const command of ['refresh', 'ingest', 'enrich', 'report', 'history', 'diff', 'sql', 'runs', 'schedule', 'db']) {

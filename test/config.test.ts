@@ -8,7 +8,7 @@ import { UsageError } from '../src/errors.js';
 const emptyDir = () => mkdtempSync(path.join(tmpdir(), 'stackradar-config-'));
 
 describe('loadConfig', () => {
-  it('applies the SPEC defaults', () => {
+  it('applies the documented defaults', () => {
     const cwd = emptyDir();
     const config = loadConfig({}, {}, cwd);
     expect(config).toMatchObject({

@@ -22,7 +22,7 @@ const SLUGS: Record<string, string> = {
   'spring-projects/spring-boot': 'spring-boot',
 };
 
-/** The SPEC's definitions written out independently of src/enrich/cadence.ts, over the fixture. */
+/** The README's release definitions written out independently of src/enrich/cadence.ts, over the fixture. */
 const PRERELEASE = /(?:[-.](?:rc|beta|alpha|m)\.?\d*|\d(?:a|b|rc)\d+)$/i;
 
 function expectedFigures(repo: FakeRepo) {

@@ -24,7 +24,7 @@ describe.each(DRIVERS)('store on %s', (driver) => {
     await database?.drop();
   });
 
-  it.skipIf(skip)('creates the SPEC tables on open', async () => {
+  it.skipIf(skip)('creates the public tables on open', async () => {
     const rows = await store.rows<{ table_name: string }>(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );

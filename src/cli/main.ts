@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The CLI's single exit point: every error becomes one line on stderr and the SPEC's exit code. */
+/** The CLI's single exit point: every error becomes one line on stderr and the exit code the README documents. */
 import { CommanderError } from 'commander';
 import { ExitCode, StackradarError } from '../errors.js';
 import { buildProgram } from './program.js';

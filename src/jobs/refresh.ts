@@ -10,4 +10,3 @@ export function refresh(context: RunContext, run: { trigger: string; onStart?: (
   return runStages(context, { ...run, command: 'refresh' }, stages);
 }
 
-export type RefreshReport = Awaited<ReturnType<typeof refresh>>;

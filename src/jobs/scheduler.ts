@@ -80,63 +80,38 @@ interface Current {
   done: Promise<void>;
 }
 
-export function startScheduler(options: SchedulerOptions): Scheduler {
+/** One slot's refresh, logged; a failure is logged, never thrown, so the scheduler keeps going. */
+async function runSlot(options: SchedulerOptions, slot: string, state: Current): Promise<void> {
   const { store, config, logger } = options;
-  const claimant = `${hostname()}:${process.pid}`;
-  let current: Current | null = null;
-  let stopping = false;
-
+  const started = Date.now();
   // Everything a run needs (catalog, GitHub client, crawler) is created inside it, so nothing grows across runs.
-  const refreshNow = (onStart: (runId: number) => void) =>
-    refresh(createRunContext({ store, config, logger }, { progress: createProgress(logger, { live: false }).report }), { trigger: 'schedule', onStart });
-
-  async function runOnce(slot: string, state: Current): Promise<void> {
-    const started = Date.now();
-    try {
-      const result = await refreshNow((runId) => (state.runId = runId));
-      const [, enriched] = result.details;
-      const failed = enriched.failed;
-      for (const failure of failed) logger.warn({ runId: result.runId, framework: failure.slug, reason: failure.reason }, `${failure.slug}: ${failure.reason}`);
-      logger.info(
-        {
-          slot,
-          runId: result.runId,
-          status: result.status,
-          stored: enriched.stored.length,
-          failed: failed.length,
-          durationMs: Date.now() - started,
-          rssBytes: process.memoryUsage.rss(),
-        },
-        `run ${result.runId} ${result.status}: stored ${enriched.stored.length} snapshot(s), ${failed.length} failed${result.error ? `: ${result.error}` : ''}`,
-      );
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // A run refused by the lock is expected now and then (a manual refresh, another replica); not fatal.
-      if (error instanceof LockedError) logger.warn({ slot }, `slot ${slot} skipped: ${message}`);
-      else logger.error({ slot, runId: state.runId, err: error }, `run ${state.runId ?? '(not started)'} failed: ${message}`);
-    }
+  const context = createRunContext({ store, config, logger }, { progress: createProgress(logger, { live: false }).report });
+  try {
+    const result = await refresh(context, { trigger: 'schedule', onStart: (runId) => (state.runId = runId) });
+    const [, enriched] = result.details;
+    const { stored, failed } = enriched;
+    for (const failure of failed) logger.warn({ runId: result.runId, framework: failure.slug, reason: failure.reason }, `${failure.slug}: ${failure.reason}`);
+    logger.info(
+      { slot, runId: result.runId, status: result.status, stored: stored.length, failed: failed.length, durationMs: Date.now() - started, rssBytes: process.memoryUsage.rss() },
+      `run ${result.runId} ${result.status}: stored ${stored.length} snapshot(s), ${failed.length} failed${result.error ? `: ${result.error}` : ''}`,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // A run refused by the lock is expected now and then (a manual refresh, another replica); not fatal.
+    if (error instanceof LockedError) logger.warn({ slot }, `slot ${slot} skipped: ${message}`);
+    else logger.error({ slot, runId: state.runId, err: error }, `run ${state.runId ?? '(not started)'} failed: ${message}`);
   }
+}
 
-  function fire(slot: string): Promise<void> {
-    if (stopping) return Promise.resolve();
-    if (current) {
-      logger.warn({ slot, runId: current.runId }, `slot ${slot} skipped: run ${current.runId ?? ''} is still in progress`);
-      return Promise.resolve();
-    }
-    const state: Current = { runId: null, done: Promise.resolve() };
-    state.done = runOnce(slot, state).finally(() => {
-      current = null;
-    });
-    current = state;
-    return state.done;
-  }
-
+/** The cron task: replicas claim each slot in schedule_claims; skipped and missed slots are logged. */
+function scheduleTask(options: SchedulerOptions, fire: (slot: string) => Promise<void>) {
+  const { store, config, logger } = options;
   const task = cron.schedule(config.cron, (context) => fire(context.date.toISOString()), {
     name: TASK_NAME,
     timezone: config.timeZone,
     noOverlap: true,
     distributed: true,
-    runCoordinator: claimingCoordinator(store.db, claimant),
+    runCoordinator: claimingCoordinator(store.db, `${hostname()}:${process.pid}`),
     logger: cronLogger(logger),
   });
   task.on('execution:skipped', (context) => {
@@ -145,30 +120,56 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     else logger.error({ slot, err: context.error }, `slot ${slot} skipped: could not claim it in schedule_claims`);
   });
   task.on('execution:missed', (context) => logger.warn({ slot: context.date.toISOString() }, 'slot missed: the process was busy at that time'));
+  return task;
+}
 
+/** Waits for the run in progress within the grace; one still going then is marked failed. */
+async function stopRunning(options: SchedulerOptions, running: Current | null, stop: Parameters<Scheduler['stop']>[0]) {
+  const { graceMs, reason, cutShort } = stop;
+  const deadline = Date.now() + graceMs;
+  const shortened = cutShort?.then(() => 'cut' as const) ?? new Promise<never>(() => {});
+  await Promise.race([cron.shutdown(graceMs), shortened]);
+  if (!running) return 'idle';
+  const abort = new AbortController();
+  const outcome = await Promise.race([
+    running.done.then(() => 'finished' as const),
+    delay(Math.max(0, deadline - Date.now()), 'late' as const, { signal: abort.signal }).catch(() => 'late' as const),
+    shortened,
+  ]);
+  abort.abort();
+  if (outcome === 'finished') return 'finished';
+  if (running.runId !== null) {
+    const marked = await Promise.race([interruptRun(options.store.db, running.runId, reason), delay(5_000, false)]).catch(() => false);
+    options.logger.warn({ runId: running.runId, marked }, `run ${running.runId} did not finish within the shutdown grace: ${marked ? 'marked failed' : 'left for the next run to mark abandoned'}`);
+  }
+  return 'interrupted';
+}
+
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  let current: Current | null = null;
+  let stopping = false;
+
+  function fire(slot: string): Promise<void> {
+    if (stopping) return Promise.resolve();
+    if (current) {
+      options.logger.warn({ slot, runId: current.runId }, `slot ${slot} skipped: run ${current.runId ?? ''} is still in progress`);
+      return Promise.resolve();
+    }
+    const state: Current = { runId: null, done: Promise.resolve() };
+    state.done = runSlot(options, slot, state).finally(() => {
+      current = null;
+    });
+    current = state;
+    return state.done;
+  }
+
+  const task = scheduleTask(options, fire);
   return {
     runNow: () => fire(new Date().toISOString()),
     nextRun: () => task.getNextRun(),
-    async stop({ graceMs, reason, cutShort }) {
+    stop(stop) {
       stopping = true;
-      const running = current;
-      const deadline = Date.now() + graceMs;
-      const shortened = cutShort?.then(() => 'cut' as const) ?? new Promise<never>(() => {});
-      await Promise.race([cron.shutdown(graceMs), shortened]);
-      if (!running) return 'idle';
-      const abort = new AbortController();
-      const outcome = await Promise.race([
-        running.done.then(() => 'finished' as const),
-        delay(Math.max(0, deadline - Date.now()), 'late' as const, { signal: abort.signal }).catch(() => 'late' as const),
-        shortened,
-      ]);
-      abort.abort();
-      if (outcome === 'finished') return 'finished';
-      if (running.runId !== null) {
-        const marked = await Promise.race([interruptRun(store.db, running.runId, reason), delay(5_000, false)]).catch(() => false);
-        logger.warn({ runId: running.runId, marked }, `run ${running.runId} did not finish within the shutdown grace: ${marked ? 'marked failed' : 'left for the next run to mark abandoned'}`);
-      }
-      return 'interrupted';
+      return stopRunning(options, current, stop);
     },
   };
 }

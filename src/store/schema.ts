@@ -1,5 +1,5 @@
 /**
- * The drizzle schema: the SPEC's public tables plus the bookkeeping tables later stages need.
+ * The drizzle schema: the public tables the README documents plus the bookkeeping tables later stages need.
  * Snapshot rows are kept narrow (integer keys, enums, no repeated text): they are the table that grows.
  */
 import { sql } from 'drizzle-orm';
