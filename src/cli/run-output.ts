@@ -4,7 +4,7 @@ import type { EnrichOutcome } from '../jobs/stages/enrich.js';
 import type { IngestOutcome } from '../jobs/stages/ingest.js';
 import type { Store } from '../store/database.js';
 import type { FinalStatus } from '../store/runs.js';
-import { snapshotsOfRun } from '../store/reads.js';
+import { HISTORY_COLUMNS, snapshotsOfRun } from '../store/reads.js';
 import { printRows } from './print.js';
 
 const SNAPSHOT_TABLE_COLUMNS = ['framework', 'repo', 'stars', 'releases_last_365d', 'median_release_interval_days', 'latest_release', 'docs_status', 'docs_error'];
@@ -40,5 +40,5 @@ export function reportEnrich(outcome: EnrichOutcome): void {
 export async function printSnapshots(store: Store, run: { runId: number; status: FinalStatus }, format: Format): Promise<void> {
   if (run.status === 'failed') return;
   const rows = await snapshotsOfRun(store.db, run.runId);
-  printRows(rows, format, format === 'table' ? SNAPSHOT_TABLE_COLUMNS : undefined);
+  printRows(rows, format, format === 'table' ? SNAPSHOT_TABLE_COLUMNS : HISTORY_COLUMNS);
 }

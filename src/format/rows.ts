@@ -42,8 +42,13 @@ function columnsOf(rows: OutputRow[], columns?: string[]): string[] {
   return [...seen];
 }
 
+/**
+ * Without rows the text formats still print their header when the columns are known, and nothing at
+ * all when they are not: an empty csv or Markdown table must stay well-formed.
+ */
 export function formatRows(rows: OutputRow[], format: Format, columns?: string[]): string {
   const names = columnsOf(rows, columns);
+  if (names.length === 0 && format !== 'json') return format === 'table' ? '0 rows\n' : '';
   switch (format) {
     case 'json':
       return `${JSON.stringify(rows, jsonValue)}\n`;

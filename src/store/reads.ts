@@ -2,7 +2,7 @@
  * Typed reads of the public views and the tables behind the report: every query the jobs, the report
  * and the CLI make of them lives here, so a column change is one place to look.
  */
-import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getViewSelectedFields, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from './database.js';
 import { frameworks, releases } from './schema.js';
 import { currentEntries, frameworkHistory, frameworkLatest, snapshotAnomalies, starTrends } from './views.js';
@@ -14,6 +14,9 @@ export function currentEntryRows(db: Db) {
     .from(currentEntries)
     .orderBy(asc(currentEntries.source_url), asc(currentEntries.position));
 }
+
+/** The columns of snapshotsOfRun() and historyOf(), so an empty result still prints its header. */
+export const HISTORY_COLUMNS = Object.keys(getViewSelectedFields(frameworkHistory));
 
 /** The visible snapshots of one run (none while it is running), by framework name. */
 export function snapshotsOfRun(db: Db, runId: number) {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { slugify } from '../../catalog/slug.js';
 import { UsageError } from '../../errors.js';
 import type { Format } from '../../format/rows.js';
-import { historyOf, storedFrameworkSlug } from '../../store/reads.js';
+import { HISTORY_COLUMNS, historyOf, storedFrameworkSlug } from '../../store/reads.js';
 import { refreshStatistics } from '../../store/statistics.js';
 import { createContext } from '../context.js';
 import { printRows } from '../print.js';
@@ -21,5 +21,5 @@ export async function runHistory(command: Command, name: string, options: { form
     return historyOf(store.db, slug);
   });
   if (rows.length === 0) process.stderr.write(`history: "${name}" has no snapshot from a finished run yet\n`);
-  printRows(rows, options.format, options.format === 'table' ? TABLE_COLUMNS : undefined);
+  printRows(rows, options.format, options.format === 'table' ? TABLE_COLUMNS : HISTORY_COLUMNS);
 }
