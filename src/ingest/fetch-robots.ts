@@ -1,12 +1,13 @@
 /**
- * robots.txt, checked before the crawl: fetched once per site with the project's own User-Agent and
+ * robots.txt, checked before the crawl: fetched once per site and crawl with the project's own User-Agent and
  * read with Crawlee's RobotsTxtFile for that user agent, so that rules addressed to `stackradar` are
  * obeyed. (Crawlee's built-in check fetches robots.txt with a generated browser User-Agent and reads
  * only the `*` group.)
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RobotsTxtFile } from '@crawlee/utils';
+import { RobotsTxtFile, gotScraping } from '@crawlee/utils';
 import type { Logger } from '../logger.js';
+import { describeFetchError } from './fetch-response.js';
 
 interface RobotsOptions {
   userAgent: string;
@@ -17,19 +18,27 @@ interface RobotsOptions {
   signal?: AbortSignal;
 }
 
-/** One attempt: the rules, null for none (a 4xx: everything allowed), or why it may be worth retrying. */
+/**
+ * One attempt: the rules, null for none (a 4xx: everything allowed), or why it may be worth retrying.
+ * Crawlee's own HTTP client is used, so that loading it is not counted against the first page's timeout.
+ */
 async function fetchRobotsOnce(url: string, options: RobotsOptions): Promise<RobotsTxtFile | null | { cause: string }> {
-  const timeout = AbortSignal.timeout(options.timeoutSecs * 1000);
   try {
-    const response = await fetch(url, {
+    const response = await gotScraping({
+      url,
       headers: { 'user-agent': options.userAgent, accept: 'text/plain' },
-      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+      useHeaderGenerator: false,
+      timeout: { request: options.timeoutSecs * 1000 },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      signal: options.signal,
     });
-    if (response.ok) return RobotsTxtFile.from(url, await response.text());
-    return response.status >= 500 ? { cause: `HTTP ${response.status}` } : null;
+    const status = response.statusCode;
+    if (status >= 200 && status < 300) return RobotsTxtFile.from(url, response.body);
+    return status >= 500 ? { cause: `HTTP ${status}` } : null;
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    return { cause: timeout.aborted ? 'timed out' : (error as Error).message };
+    return { cause: describeFetchError(error as Error) };
   }
 }
 
