@@ -1,6 +1,6 @@
-/** Article versions: a new version only when the normalised parse changes; otherwise last_seen_at moves. */
+/** Article versions: a new version only when the normalised parse changes; otherwise its seen interval widens. */
 import { createHash } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { DiffEntry } from '../domain/diff.js';
 import type { ParsedArticle } from '../domain/article.js';
 import type { Db } from './database.js';
@@ -58,7 +58,12 @@ export async function saveArticleVersion(
   return db.transaction(async (tx) => {
     const current = await latestVersion(tx, sourceUrl);
     if (current?.contentHash === hash) {
-      await tx.update(articleVersions).set({ lastSeenAt: seenAt }).where(eq(articleVersions.id, current.id));
+      // A backfill (an earlier "now") may only widen the seen interval, never move its end backwards.
+      const at = sql`${seenAt.toISOString()}::timestamptz`;
+      await tx
+        .update(articleVersions)
+        .set({ firstSeenAt: sql`least(${articleVersions.firstSeenAt}, ${at})`, lastSeenAt: sql`greatest(${articleVersions.lastSeenAt}, ${at})` })
+        .where(eq(articleVersions.id, current.id));
       return { versionId: current.id, created: false };
     }
     const [version] = await tx
