@@ -9,7 +9,8 @@ import { RequestError } from '@octokit/request-error';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import type { Logger } from 'pino';
-import { GitHubAuthError, GitHubUnreachableError, unreachableCode } from './github-errors.js';
+import { userAgent } from '../http/user-agent.js';
+import { GitHubAbortedError, GitHubAuthError, GitHubFatalError, GitHubUnreachableError, unreachableCode } from './github-errors.js';
 
 /**
  * Listed first, so its hook sits inside the retry plugin's: an unreachable host surfaces as
@@ -17,7 +18,7 @@ import { GitHubAuthError, GitHubUnreachableError, unreachableCode } from './gith
  */
 function unreachableHost(octokit: Pick<Octokit, 'hook'>): void {
   octokit.hook.error('request', (error) => {
-    throw error.cause instanceof GitHubUnreachableError ? error.cause : error;
+    throw error.cause instanceof GitHubFatalError ? error.cause : error;
   });
 }
 
@@ -79,6 +80,10 @@ interface GitHubClientOptions {
   maxRateLimitWaitSeconds?: number;
   /** Retries of 5xx and network errors. Default 3. */
   retries?: number;
+  /** Default the project's User-Agent without a contact (Octokit appends its own). */
+  userAgent?: string;
+  /** Stops every request in flight and every later one with GitHubAbortedError. */
+  signal?: AbortSignal;
 }
 
 export interface GraphqlError {
@@ -117,14 +122,16 @@ function octokitLog(logger: Logger, token: string | undefined) {
  * fetch with request counters and a short, bounded retry for an unreachable host. Once the host has
  * been found unreachable, every later request fails at once with the same error.
  */
-function countingFetch(counters: GitHubClient['counters'], retryMs: readonly number[]): typeof fetch {
+function countingFetch(counters: GitHubClient['counters'], retryMs: readonly number[], signal: AbortSignal | undefined): typeof fetch {
   let unreachable: GitHubUnreachableError | undefined;
   const attempt = async (input: Parameters<typeof fetch>[0], init: RequestInit | undefined, tries: number): Promise<Response> => {
     if (unreachable) throw unreachable;
+    if (signal?.aborted) throw new GitHubAbortedError();
     counters.requests++;
     try {
-      return await fetch(input, init);
+      return await fetch(input, signal ? { ...init, signal } : init);
     } catch (err) {
+      if (signal?.aborted) throw new GitHubAbortedError();
       const code = unreachableCode(err);
       const wait = retryMs[tries];
       if (code === undefined) throw err;
@@ -190,9 +197,9 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
   const octokit = new GitHubOctokit({
     ...(token ? { auth: token } : {}),
     baseUrl: apiUrl,
-    userAgent: 'stackradar',
+    userAgent: opts.userAgent ?? userAgent(),
     log: octokitLog(logger, token),
-    request: { fetch: countingFetch(counters, timing.unreachableRetryMs ?? [250, 750, 2000]) },
+    request: { fetch: countingFetch(counters, timing.unreachableRetryMs ?? [250, 750, 2000], opts.signal) },
     throttle: throttleOptions(opts),
     retry: {
       retries: opts.retries ?? 3,

@@ -1,7 +1,7 @@
 /**
- * Errors that end a whole GitHub fetch instead of failing one repository: a rejected token, and an API
- * host that cannot be reached at all (no DNS answer, connection refused, no route), which retrying every
- * repository for minutes would not fix.
+ * Errors that end a whole GitHub fetch instead of failing one repository: a rejected token, an API host
+ * that cannot be reached at all (no DNS answer, connection refused, no route), which retrying every
+ * repository for minutes would not fix, and an interrupted run.
  */
 
 export class GitHubFatalError extends Error {}
@@ -10,6 +10,14 @@ export class GitHubAuthError extends GitHubFatalError {
   constructor() {
     super('GitHub rejected the token (401 Bad credentials); check GITHUB_TOKEN');
     this.name = 'GitHubAuthError';
+  }
+}
+
+/** The caller's signal stopped the fetch (an interrupted run): nothing more is asked of GitHub. */
+export class GitHubAbortedError extends GitHubFatalError {
+  constructor() {
+    super('GitHub requests stopped: the run was interrupted');
+    this.name = 'GitHubAbortedError';
   }
 }
 

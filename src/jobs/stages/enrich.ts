@@ -102,6 +102,8 @@ async function enrich(context: RunContext, runId: number, only: string[]): Promi
     graphqlUrl: context.config.githubGraphqlUrl,
     logger: context.logger,
     cache: databaseCache(context.store.db),
+    userAgent: userAgent(context.config.contact),
+    signal: context.signal,
   });
   try {
     const resolutions = await resolveAll(context, github, targets);
@@ -115,6 +117,7 @@ async function enrich(context: RunContext, runId: number, only: string[]): Promi
     await storeSnapshots(context, runId, enriched);
     return { stored: enriched.map((r) => r.slug), failed: [...unresolved, ...fetched.failed], github: fetched.stats, docsChecked: enriched.filter((r) => r.docsUrl).length };
   } catch (error) {
+    throwIfInterrupted(context);
     if (error instanceof GitHubFatalError) throw new StackradarError(error.message, ExitCode.failed);
     throw error;
   }
