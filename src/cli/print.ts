@@ -2,5 +2,8 @@
 import { formatRows, type Format, type OutputRow } from '../format/rows.js';
 
 export function printRows(rows: OutputRow[], format: Format, columns?: string[]): void {
-  process.stdout.write(formatRows(rows, format, columns));
+  // On a terminal the table fits its width; piped, it keeps its natural width for other programs.
+  const terminal = process.stdout.isTTY === true;
+  const width = terminal && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+  process.stdout.write(formatRows(rows, format, columns, { width, color: terminal }));
 }
