@@ -164,11 +164,12 @@ describe('computeCadence', () => {
     ];
     const c = computeCadence({ releases, tags: [], now: at('2025-06-01T00:00:00Z') });
     expect(c.releasesLast365d).toBe(7);
-    // gaps 7, 0, 7, 0.0625, 6.9375, 7 → median (6.9375 + 7) / 2 = 6.96875 → 7.0
+    // release days 04-29, 05-06, 05-13, 05-20, 05-27: the patch line ships on main-line days
     expect(c.medianReleaseIntervalDays).toBe(7);
     // same instant: the higher version first
     expect(c.stable.slice(4).map((s) => s.tag)).toEqual(['v12.12.0', 'v11.44.7', 'v12.11.0']);
     expect(c.latestRelease).toBe('v12.15.0');
+    expect(c.latestVersion).toBe('v12.15.0');
   });
 
   it('CakePHP: no v prefix, parallel 4.x and 5.x lines, an unflagged -RC1', () => {
@@ -182,8 +183,10 @@ describe('computeCadence', () => {
     ];
     const c = computeCadence({ releases, tags: [], now: at('2025-06-01T00:00:00Z') });
     expect(c.releasesLast365d).toBe(5);
-    expect(c.medianReleaseIntervalDays).toBe(12.5); // gaps 0, 26, 8, 17
+    // release days 03-30 (5.2.2 and 4.6.0), 04-25, 05-03, 05-20: gaps 26, 8, 17
+    expect(c.medianReleaseIntervalDays).toBe(17);
     expect(c.latestRelease).toBe('5.2.4');
+    expect(c.latestVersion).toBe('5.2.4');
   });
 
   it('a project with no release in the last year still has a latest release', () => {
@@ -226,6 +229,8 @@ describe('computeCadence', () => {
       medianReleaseIntervalDays: null,
       latestRelease: null,
       latestReleaseAt: null,
+      latestVersion: null,
+      latestVersionAt: null,
     });
   });
 
@@ -269,22 +274,22 @@ describe('computeCadence', () => {
     expect(c.medianReleaseIntervalDays).toBe(10); // gaps 10 and 10
   });
 
-  it('rounds the median to one decimal from exact milliseconds', () => {
+  it('counts release days, not releases: same-day releases are one day, gaps are whole days', () => {
     const now = at('2025-06-01T00:00:00Z');
-    // one gap of 0.05 days (1.2 h) → 0.1
-    const half = computeCadence({
-      releases: [rel('b', '2025-05-01T01:12:00Z'), rel('a', '2025-05-01T00:00:00Z')],
+    // two releases on one UTC day, whatever the hours between them: one release day, no median
+    const sameDay = computeCadence({
+      releases: [rel('v2.0.1', '2025-05-01T23:59:00Z'), rel('v1.9.9', '2025-05-01T00:00:00Z')],
       tags: [],
       now,
     });
-    expect(half.medianReleaseIntervalDays).toBe(0.1);
-    // gaps 1 day and 1.25 days → 1.125 → 1.1
+    expect(sameDay).toMatchObject({ releasesLast365d: 2, medianReleaseIntervalDays: null });
+    // 23:00 one day and 01:00 the next are consecutive days: a gap of 1, not 0.1
     const c = computeCadence({
-      releases: [rel('c', '2025-05-03T06:00:00Z'), rel('b', '2025-05-02T00:00:00Z'), rel('a', '2025-05-01T00:00:00Z')],
+      releases: [rel('v3', '2025-05-04T06:00:00Z'), rel('v2', '2025-05-02T01:00:00Z'), rel('v1', '2025-05-01T23:00:00Z')],
       tags: [],
       now,
     });
-    expect(c.medianReleaseIntervalDays).toBe(1.1);
+    expect(c.medianReleaseIntervalDays).toBe(1.5); // gaps 1 and 2
   });
 
   it('has no source with neither Releases nor tags; only prereleases give no stable release', () => {
@@ -293,6 +298,49 @@ describe('computeCadence', () => {
     const releases = [rel('v1.0.0-rc.1', '2025-05-01T00:00:00Z')];
     const c = computeCadence({ releases, tags: [tag('v0.9.0', '2025-01-01T00:00:00Z')], now });
     expect(c).toMatchObject({ cadenceSource: 'releases', releasesLast365d: 0, latestRelease: null });
+  });
+});
+
+describe('latest version', () => {
+  const now = at('2025-06-01T00:00:00Z');
+
+  it('is the highest stable version, while latest_release is the newest by date', () => {
+    const releases = [
+      rel('v8.0.5.1', '2025-05-20T15:07:00Z'), // the old line's patch, a few minutes after
+      rel('v8.1.3.1', '2025-05-20T14:59:00Z'),
+      rel('v8.1.3', '2025-05-01T00:00:00Z'),
+      rel('v8.2.0.rc1', '2025-05-25T00:00:00Z'), // a prerelease is never the latest version
+      rel('v9.0.0', '2025-06-02T00:00:00Z'), // after now
+    ];
+    expect(computeCadence({ releases, tags: [], now })).toMatchObject({
+      latestRelease: 'v8.0.5.1',
+      latestReleaseAt: '2025-05-20T15:07:00.000Z',
+      latestVersion: 'v8.1.3.1',
+      latestVersionAt: '2025-05-20T14:59:00.000Z',
+    });
+  });
+
+  it('compares numeric parts, not text: 5.2.10 > 5.2.9, v8.0.5.1 > v8.0.5, v4.1.0 > v3.5.16', () => {
+    const pick = (...tags: string[]) =>
+      computeCadence({ releases: [], tags: tags.map((name, i) => tag(name, `2025-05-0${i + 1}T00:00:00Z`)), now }).latestVersion;
+    expect(pick('5.2.10', '5.2.9')).toBe('5.2.10');
+    expect(pick('v8.0.5.1', 'v8.0.5')).toBe('v8.0.5.1');
+    expect(pick('v4.1.0', 'v3.5.16')).toBe('v4.1.0');
+    expect(pick('v1.2.0.RELEASE', 'v1.10.0.RELEASE', 'v1.9.0.RELEASE')).toBe('v1.10.0.RELEASE');
+    expect(pick('6.0', '5.2.9', '6.0rc1')).toBe('6.0');
+  });
+
+  it('names without a version are no releases: not counted, not latest, no Releases source', () => {
+    const junk = ['2.3.x', 'latest', 'nightly', 'tags/5.3', '5.x-dev'];
+    const releases = junk.map((name, i) => rel(name, `2025-05-1${i}T00:00:00Z`));
+    const c = computeCadence({ releases, tags: [tag('v1.0.0', '2025-05-01T00:00:00Z'), tag('1.1.x', '2025-05-20T00:00:00Z')], now });
+    expect(c).toMatchObject({ cadenceSource: 'tags', releasesLast365d: 1, latestRelease: 'v1.0.0', latestVersion: 'v1.0.0' });
+  });
+
+  it('reads the prerelease spellings of the README as prereleases', () => {
+    const spellings = ['v1.1.0.beta1', 'v1.1.0_RC', 'v1.1.0.pre', '1.1a1', '1.1b2', '1.1rc1', 'v1.1.0.M1', 'v1.1.0.RC1', 'v1.1.0-rc1', 'v1.1.0-beta.2'];
+    const tags = [...spellings.map((name) => tag(name, '2025-05-20T00:00:00Z')), tag('v1.0.0', '2025-05-01T00:00:00Z')];
+    expect(computeCadence({ releases: [], tags, now })).toMatchObject({ releasesLast365d: 1, latestRelease: 'v1.0.0', latestVersion: 'v1.0.0' });
   });
 });
 
