@@ -4,10 +4,11 @@
  * snapshot row per framework for the run.
  */
 import { sql } from 'drizzle-orm';
-import { computeCadence, isStableRelease, releaseDate, tagDate, isPrereleaseName } from '../enrich/cadence.js';
+import { computeCadence, isStableRelease, releaseDate, tagDate } from '../enrich/cadence.js';
 import type { Catalog } from '../enrich/catalog.js';
 import { checkDocsLinks } from '../enrich/docs-check.js';
 import { fetchRepositories, searchRepository, type GitHubClient, type RepoData } from '../enrich/github.js';
+import { readVersion } from '../enrich/version.js';
 import { USER_AGENT } from '../ingest/fetch.js';
 import { slugify } from '../ingest/slug.js';
 import type { Logger } from '../logger.js';
@@ -129,18 +130,19 @@ async function resolveRepositories(input: EnrichInput, targets: Target[], failed
   return resolved;
 }
 
-/** Every dated, non-draft Release (or tag, for a repository without Releases) as fetched. */
+/** Every dated, non-draft Release (or tag, for a repository without Releases) as fetched; names without a version are no release. */
 function releaseRowsOf(frameworkId: number, repo: RepoData): ReleaseRow[] {
   const rows: ReleaseRow[] = [];
   for (const release of repo.releases) {
     const date = releaseDate(release);
-    if (release.isDraft || !date) continue;
+    if (release.isDraft || !date || !readVersion(release.tag)) continue;
     rows.push({ frameworkId, tag: release.tag, name: release.name, source: 'releases', isPrerelease: !isStableRelease(release), publishedAt: new Date(date) });
   }
   for (const tag of repo.tags) {
     const date = tagDate(tag);
-    if (!date) continue;
-    rows.push({ frameworkId, tag: tag.name, name: null, source: 'tags', isPrerelease: isPrereleaseName(tag.name), publishedAt: new Date(date) });
+    const version = readVersion(tag.name);
+    if (!date || !version) continue;
+    rows.push({ frameworkId, tag: tag.name, name: null, source: 'tags', isPrerelease: version.prerelease, publishedAt: new Date(date) });
   }
   return rows;
 }
@@ -221,6 +223,7 @@ export async function enrichFrameworks(input: EnrichInput): Promise<EnrichOutcom
         openIssues: repo.openIssues,
         pushedAt: repo.pushedAt ? new Date(repo.pushedAt) : null,
         latestReleaseId: cadence.latestRelease ? releaseIds.get(releaseKey(frameworkId, cadence.cadenceSource!, cadence.latestRelease)) : null,
+        latestVersionId: cadence.latestVersion ? releaseIds.get(releaseKey(frameworkId, cadence.cadenceSource!, cadence.latestVersion)) : null,
         medianReleaseIntervalDays: cadence.medianReleaseIntervalDays,
         releasesLast365d: cadence.releasesLast365d,
         licenseId: repo.license ? licenses.get(repo.license) : null,

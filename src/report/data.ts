@@ -14,7 +14,7 @@ export const MAX_CHARTED = 48;
 /** The columns of json and csv, in order (a header even when there are no rows). */
 export const REPORT_FIELDS = [
   'framework', 'slug', 'language', 'repo', 'stars', 'delta_7d', 'delta_30d', 'releases_last_365d',
-  'median_release_interval_days', 'latest_release', 'latest_release_at', 'latest_release_age_days',
+  'median_release_interval_days', 'latest_version', 'latest_version_at', 'latest_release', 'latest_release_at', 'latest_release_age_days',
   'docs_url', 'docs_status', 'docs_error', 'captured_at', 'anomalies',
 ] as const;
 
@@ -28,6 +28,9 @@ export type ReportRow = {
   delta_30d: number | null;
   releases_last_365d: number | null;
   median_release_interval_days: number | null;
+  /** Highest stable version by version order; latest_release is the newest by date. */
+  latest_version: string | null;
+  latest_version_at: Date | null;
   latest_release: string | null;
   latest_release_at: Date | null;
   latest_release_age_days: number | null;
@@ -102,7 +105,8 @@ export async function loadReport(store: Store, options: ReportOptions): Promise<
   const { sinceDays, timeZone } = options;
   const latest = await store.rows<LatestRow>(sql`
     select l.framework, l.slug, l.language, l.repo, l.stars, t.delta_7d, t.delta_30d, l.releases_last_365d,
-           l.median_release_interval_days, l.latest_release, l.latest_release_at, l.docs_url, l.docs_status,
+           l.median_release_interval_days, l.latest_version, l.latest_version_at, l.latest_release, l.latest_release_at,
+           l.docs_url, l.docs_status,
            l.docs_error, l.captured_at, l.cadence_source
     from framework_latest l left join star_trends t on t.slug = l.slug
     order by l.stars desc nulls last, l.framework`);
@@ -147,6 +151,8 @@ export async function loadReport(store: Store, options: ReportOptions): Promise<
     delta_30d: row.delta_30d,
     releases_last_365d: row.releases_last_365d,
     median_release_interval_days: row.median_release_interval_days,
+    latest_version: row.latest_version,
+    latest_version_at: row.latest_version_at,
     latest_release: row.latest_release,
     latest_release_at: row.latest_release_at,
     latest_release_age_days: row.latest_release_at ? daysBetween(row.latest_release_at, asOf, timeZone) : null,

@@ -9,7 +9,7 @@ import { refreshStatistics } from '../../store/statistics.js';
 import { createContext } from '../context.js';
 import { printRows, type Format } from '../output.js';
 
-const TABLE_COLUMNS = ['captured_at', 'run_id', 'repo', 'stars', 'forks', 'open_issues', 'latest_release', 'releases_last_365d', 'median_release_interval_days', 'docs_status', 'docs_error'];
+const TABLE_COLUMNS = ['captured_at', 'run_id', 'repo', 'stars', 'forks', 'open_issues', 'latest_version', 'latest_release', 'releases_last_365d', 'median_release_interval_days', 'docs_status', 'docs_error'];
 
 /** NAME may be the display name, the slug, or a catalog alias ("Rails", "ExpressJS"), in any case. */
 async function resolveSlug(store: Store, name: string, catalogFile: string | undefined): Promise<string | undefined> {
