@@ -95,7 +95,8 @@ SET "latest_version_id" = (
     '^(?:[a-z][a-z0-9]*(?:[-_][a-z][a-z0-9]*)*[-_])?v?([0-9]+(?:\.[0-9]+)*)(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*|-[0-9]+)?(?:[-.](?:release|final|ga|stable))?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$',
     'i'
   ) m
-  WHERE r."framework_id" = s."framework_id"
+  WHERE m IS NOT NULL
+    AND r."framework_id" = s."framework_id"
     AND r."source" = s."cadence_source"
     AND NOT r."is_prerelease"
     AND r."published_at" <= s."captured_at"
