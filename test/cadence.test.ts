@@ -164,11 +164,12 @@ describe('computeCadence', () => {
     ];
     const c = computeCadence({ releases, tags: [], now: at('2025-06-01T00:00:00Z') });
     expect(c.releasesLast365d).toBe(7);
-    // gaps 7, 0, 7, 0.0625, 6.9375, 7 → median (6.9375 + 7) / 2 = 6.96875 → 7.0
+    // release days 04-29, 05-06, 05-13, 05-20, 05-27: the patch line ships on main-line days
     expect(c.medianReleaseIntervalDays).toBe(7);
     // same instant: the higher version first
     expect(c.stable.slice(4).map((s) => s.tag)).toEqual(['v12.12.0', 'v11.44.7', 'v12.11.0']);
     expect(c.latestRelease).toBe('v12.15.0');
+    expect(c.latestVersion).toBe('v12.15.0');
   });
 
   it('CakePHP: no v prefix, parallel 4.x and 5.x lines, an unflagged -RC1', () => {
@@ -182,8 +183,10 @@ describe('computeCadence', () => {
     ];
     const c = computeCadence({ releases, tags: [], now: at('2025-06-01T00:00:00Z') });
     expect(c.releasesLast365d).toBe(5);
-    expect(c.medianReleaseIntervalDays).toBe(12.5); // gaps 0, 26, 8, 17
+    // release days 03-30 (5.2.2 and 4.6.0), 04-25, 05-03, 05-20: gaps 26, 8, 17
+    expect(c.medianReleaseIntervalDays).toBe(17);
     expect(c.latestRelease).toBe('5.2.4');
+    expect(c.latestVersion).toBe('5.2.4');
   });
 
   it('a project with no release in the last year still has a latest release', () => {
@@ -226,6 +229,8 @@ describe('computeCadence', () => {
       medianReleaseIntervalDays: null,
       latestRelease: null,
       latestReleaseAt: null,
+      latestVersion: null,
+      latestVersionAt: null,
     });
   });
 
@@ -269,22 +274,22 @@ describe('computeCadence', () => {
     expect(c.medianReleaseIntervalDays).toBe(10); // gaps 10 and 10
   });
 
-  it('rounds the median to one decimal from exact milliseconds', () => {
+  it('counts release days, not releases: same-day releases are one day, gaps are whole days', () => {
     const now = at('2025-06-01T00:00:00Z');
-    // one gap of 0.05 days (1.2 h) → 0.1
-    const half = computeCadence({
-      releases: [rel('b', '2025-05-01T01:12:00Z'), rel('a', '2025-05-01T00:00:00Z')],
+    // two releases on one UTC day, whatever the hours between them: one release day, no median
+    const sameDay = computeCadence({
+      releases: [rel('v2.0.1', '2025-05-01T23:59:00Z'), rel('v1.9.9', '2025-05-01T00:00:00Z')],
       tags: [],
       now,
     });
-    expect(half.medianReleaseIntervalDays).toBe(0.1);
-    // gaps 1 day and 1.25 days → 1.125 → 1.1
+    expect(sameDay).toMatchObject({ releasesLast365d: 2, medianReleaseIntervalDays: null });
+    // 23:00 one day and 01:00 the next are consecutive days: a gap of 1, not 0.1
     const c = computeCadence({
-      releases: [rel('c', '2025-05-03T06:00:00Z'), rel('b', '2025-05-02T00:00:00Z'), rel('a', '2025-05-01T00:00:00Z')],
+      releases: [rel('v3', '2025-05-04T06:00:00Z'), rel('v2', '2025-05-02T01:00:00Z'), rel('v1', '2025-05-01T23:00:00Z')],
       tags: [],
       now,
     });
-    expect(c.medianReleaseIntervalDays).toBe(1.1);
+    expect(c.medianReleaseIntervalDays).toBe(1.5); // gaps 1 and 2
   });
 
   it('has no source with neither Releases nor tags; only prereleases give no stable release', () => {

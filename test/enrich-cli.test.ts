@@ -34,7 +34,9 @@ function expectedFigures(repo: FakeRepo) {
       : repo.tags.filter((t) => !PRERELEASE.test(t.name)).map((t) => ({ tag: t.name, at: Date.parse(t.annotated?.taggerDate ?? t.commitDate) }));
   const stable = dated.filter((r) => r.at <= NOW.getTime()).sort((a, b) => b.at - a.at);
   const inWindow = stable.filter((r) => r.at > NOW.getTime() - 365 * DAY).map((r) => r.at).sort((a, b) => a - b);
-  const gaps = inWindow.slice(1).map((at, i) => (at - inWindow[i]!) / DAY).sort((a, b) => a - b);
+  // Release days: stable releases on the same UTC day count once; gaps are whole days between them.
+  const days = [...new Set(inWindow.map((at) => Math.floor(at / DAY)))];
+  const gaps = days.slice(1).map((day, i) => day - days[i]!).sort((a, b) => a - b);
   const middle = Math.floor(gaps.length / 2);
   const median = gaps.length === 0 ? null : gaps.length % 2 ? gaps[middle]! : (gaps[middle - 1]! + gaps[middle]!) / 2;
   return {

@@ -27,9 +27,12 @@ const EIGHT = [
   'pallets/flask', 'phoenixframework/phoenix', 'expressjs/express', 'spring-projects/spring-boot',
 ];
 const TOKEN = 'ghp_testtoken0123456789abcdefSECRET';
-/** First anonymous refresh of the eight, measured: 40 core requests (Django's tag dating is 26 of them) + 8 searches. */
-const ANON_CORE_MAX = 40;
-const ANON_TOTAL_MAX = 48;
+/**
+ * First anonymous refresh of the eight, measured: 41 core requests (Django's tag dating is 27 of them, one
+ * for the newest tag of an older major version, which may still ship patches) + 8 searches.
+ */
+const ANON_CORE_MAX = 41;
+const ANON_TOTAL_MAX = 49;
 
 let fake: FakeGitHub;
 

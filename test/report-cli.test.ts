@@ -48,10 +48,10 @@ describe.each(DRIVERS)('stackradar report and history on %s', (driver) => {
     expect(Object.keys(rows[0])).toEqual([...REPORT_FIELDS]);
     expect(rows[0]).toMatchObject({
       stars: 1715, delta_7d: -185, delta_30d: -285, releases_last_365d: 1, median_release_interval_days: null,
-      latest_release: '3.1.0', latest_release_age_days: 244, docs_status: 404, captured_at: NEWEST, anomalies: BETA_ANOMALIES,
+      latest_version: '3.1.0', latest_release: '3.1.0', latest_release_age_days: 244, docs_status: 404, captured_at: NEWEST, anomalies: BETA_ANOMALIES,
     });
     // v2.0.0 was published 2026-01-10 12:00; the newest snapshot is 2026-01-31 06:00: 21 calendar days.
-    expect(rows[1]).toMatchObject({ stars: 1310, delta_7d: 110, delta_30d: 210, releases_last_365d: 6, median_release_interval_days: 30.5, latest_release: 'v2.0.0', latest_release_age_days: 21, docs_status: 200, anomalies: [] });
+    expect(rows[1]).toMatchObject({ stars: 1310, delta_7d: 110, delta_30d: 210, releases_last_365d: 6, median_release_interval_days: 30.5, latest_version: 'v2.0.0', latest_release: 'v2.0.0', latest_release_age_days: 21, docs_status: 200, anomalies: [] });
     expect(rows[2]).toMatchObject({ stars: 500, delta_7d: null, delta_30d: null, latest_release: null, latest_release_age_days: null, docs_status: null, docs_error: 'timeout' });
   });
 
@@ -90,9 +90,9 @@ describe.each(DRIVERS)('stackradar report and history on %s', (driver) => {
     const result = await cli('report', '--format', 'md');
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe('| Framework | Language | Stars | Δ 7d | Δ 30d | Releases (1 y) | Median gap | Latest release | Age | Docs |');
-    expect(lines[1]).toBe('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |');
-    expect(lines[3]).toBe('| Alpha | JavaScript | 1,310 | +110 | +210 | 6 | 30.5 d | v2.0.0 | 21 d | 200 |');
+    expect(lines[0]).toBe('| Framework | Language | Stars | Δ 7d | Δ 30d | Releases (1 y) | Median gap | Latest version | Latest release | Age | Docs |');
+    expect(lines[1]).toBe('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | --- |');
+    expect(lines[3]).toBe('| Alpha | JavaScript | 1,310 | +110 | +210 | 6 | 30.5 d | v2.0.0 | v2.0.0 | 21 d | 200 |');
     expect(result.stdout).toContain('- 2026-01-31 Beta: repository changed from b/beta to c/beta');
   });
 
@@ -102,7 +102,7 @@ describe.each(DRIVERS)('stackradar report and history on %s', (driver) => {
     const lines = result.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe(REPORT_FIELDS.join(','));
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/^Beta,beta,Python,c\/beta,1715,-185,-285,1,,3\.1\.0,2025-06-01T00:00:00\.000Z,244,/);
+    expect(lines[1]).toMatch(/^Beta,beta,Python,c\/beta,1715,-185,-285,1,,3\.1\.0,2025-06-01T00:00:00\.000Z,3\.1\.0,2025-06-01T00:00:00\.000Z,244,/);
     expect(lines[1]).toContain(BETA_ANOMALIES.join('; '));
   });
 

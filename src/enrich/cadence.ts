@@ -1,7 +1,9 @@
 /**
- * Release cadence, as the SPEC's Definitions describe it. Pure functions: the GitHub client
+ * Release cadence, as the README's definitions describe it. Pure functions: the GitHub client
  * normalises Releases and tags into the inputs below; `now` is the run's clock (STACKRADAR_NOW).
+ * A tag that carries no version (`2.3.x`, `latest`) is not a release at all (version.ts reads tags).
  */
+import { compareReleases, readVersion } from './version.js';
 
 /** A GitHub Release. */
 export interface ReleaseInput {
@@ -34,10 +36,17 @@ export interface Cadence {
   /** Stable releases dated at or before `now`, newest first, one per tag. */
   stable: StableRelease[];
   releasesLast365d: number;
-  /** Median gap in days between consecutive in-window stable releases, one decimal; null with fewer than 2. */
+  /**
+   * Median gap in days between consecutive in-window release days (UTC calendar days with at least one
+   * stable release), one decimal; null with fewer than 2 release days.
+   */
   medianReleaseIntervalDays: number | null;
+  /** Newest stable release by date. */
   latestRelease: string | null;
   latestReleaseAt: string | null;
+  /** Highest stable version by version order (version.ts); the newest by date on a tie. */
+  latestVersion: string | null;
+  latestVersionAt: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -86,43 +95,56 @@ export function tagDate(t: TagInput): string | null {
   return iso(tagMs(t));
 }
 
+/** A stable Release: not a draft, not flagged, a final version in its tag and no prerelease word in its name. */
 export function isStableRelease(r: ReleaseInput): boolean {
-  return !r.isDraft && !r.isPrerelease && !isPrereleaseName(r.tag) && !isPrereleaseName(r.name ?? '');
+  return !r.isDraft && !r.isPrerelease && readVersion(r.tag)?.prerelease === false && !isPrereleaseName(r.name ?? '');
 }
 
 interface Dated {
   tag: string;
   ms: number;
   stable: boolean;
+  release: number[];
 }
 
+/** Releases and tags whose tag carries a version and that have a date; the rest do not exist here. */
 function datedReleases(releases: ReleaseInput[]): Dated[] {
   return releases.flatMap((r) => {
     const ms = releaseMs(r);
-    return ms === null ? [] : [{ tag: r.tag, ms, stable: isStableRelease(r) }];
+    const version = readVersion(r.tag);
+    return ms === null || !version ? [] : [{ tag: r.tag, ms, stable: isStableRelease(r), release: version.release }];
   });
 }
 
 function datedTags(tags: TagInput[]): Dated[] {
   return tags.flatMap((t) => {
     const ms = tagMs(t);
-    return ms === null ? [] : [{ tag: t.name, ms, stable: !isPrereleaseName(t.name) }];
+    const version = readVersion(t.name);
+    return ms === null || !version ? [] : [{ tag: t.name, ms, stable: !version.prerelease, release: version.release }];
   });
 }
 
 /** Newest first; equal dates put the higher version first (parallel lines released together). */
-function newestFirst(a: { tag: string; ms: number }, b: { tag: string; ms: number }): number {
-  return b.ms - a.ms || b.tag.localeCompare(a.tag, 'en', { numeric: true });
+function newestFirst(a: Dated, b: Dated): number {
+  return b.ms - a.ms || compareReleases(b.release, a.release) || b.tag.localeCompare(a.tag);
 }
 
-function medianDays(ascendingMs: number[]): number | null {
-  if (ascendingMs.length < 2) return null;
-  const gaps = ascendingMs.slice(1).map((ms, i) => ms - ascendingMs[i]!).sort((a, b) => a - b);
-  const mid = gaps.length >> 1;
-  const medianMs = gaps.length % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
-  // Rounded in tenths of a day from milliseconds, so 0.05-day halves round up exactly.
-  return Math.round(medianMs / (DAY_MS / 10)) / 10;
+/** Highest version first; the same version under two tags (`v2.0`, `2.0.0`): the newer first. */
+function highestFirst(a: Dated, b: Dated): number {
+  return compareReleases(b.release, a.release) || newestFirst(a, b);
 }
+
+/** Median gap between consecutive release days, in whole days between the UTC dates, one decimal. */
+function medianDays(ascendingMs: number[]): number | null {
+  const days = [...new Set(ascendingMs.map((ms) => Math.floor(ms / DAY_MS)))];
+  if (days.length < 2) return null;
+  const gaps = days.slice(1).map((day, i) => day - (days[i] ?? day)).sort((a, b) => a - b);
+  const mid = gaps.length >> 1;
+  const median = gaps.length % 2 ? (gaps[mid] ?? 0) : ((gaps[mid - 1] ?? 0) + (gaps[mid] ?? 0)) / 2;
+  return Math.round(median * 10) / 10;
+}
+
+const isoOf = (d: Dated | undefined) => (d ? new Date(d.ms).toISOString() : null);
 
 /**
  * The cadence figures as of `now`. Drafts and anything dated after `now` do not exist for this
@@ -146,13 +168,16 @@ export function computeCadence(input: { releases: ReleaseInput[]; tags: TagInput
   const startMs = windowStart(input.now).getTime();
   const inWindow = stable.filter((d) => d.ms > startMs).map((d) => d.ms).sort((a, b) => a - b);
   const latest = stable[0];
+  const highest = [...stable].sort(highestFirst)[0];
   return {
     cadenceSource,
     stable: stable.map((d) => ({ tag: d.tag, date: new Date(d.ms).toISOString() })),
     releasesLast365d: inWindow.length,
     medianReleaseIntervalDays: medianDays(inWindow),
     latestRelease: latest?.tag ?? null,
-    latestReleaseAt: latest ? new Date(latest.ms).toISOString() : null,
+    latestReleaseAt: isoOf(latest),
+    latestVersion: highest?.tag ?? null,
+    latestVersionAt: isoOf(highest),
   };
 }
 

@@ -43,6 +43,7 @@ export const COLUMNS: Column[] = [
     align: 'right',
     text: (r) => (r.median_release_interval_days === null ? NONE : `${r.median_release_interval_days.toFixed(1)} d`),
   },
+  { title: 'Latest version', align: 'left', text: (r) => r.latest_version ?? NONE },
   { title: 'Latest release', align: 'left', text: (r) => r.latest_release ?? NONE },
   {
     title: 'Age',

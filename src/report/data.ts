@@ -15,7 +15,7 @@ export const MAX_CHARTED = 48;
 /** The columns of json and csv, in order (a header even when there are no rows). */
 export const REPORT_FIELDS = [
   'framework', 'slug', 'language', 'repo', 'stars', 'delta_7d', 'delta_30d', 'releases_last_365d',
-  'median_release_interval_days', 'latest_release', 'latest_release_at', 'latest_release_age_days',
+  'median_release_interval_days', 'latest_version', 'latest_version_at', 'latest_release', 'latest_release_at', 'latest_release_age_days',
   'docs_url', 'docs_status', 'docs_error', 'captured_at', 'anomalies',
 ] as const;
 
@@ -29,6 +29,9 @@ export type ReportRow = {
   delta_30d: number | null;
   releases_last_365d: number | null;
   median_release_interval_days: number | null;
+  /** Highest stable version by version order; latest_release is the newest by date. */
+  latest_version: string | null;
+  latest_version_at: Date | null;
   latest_release: string | null;
   latest_release_at: Date | null;
   latest_release_age_days: number | null;
@@ -125,6 +128,8 @@ export async function loadReport(store: Store, options: ReportOptions): Promise<
     delta_30d: row.delta_30d,
     releases_last_365d: row.releases_last_365d,
     median_release_interval_days: row.median_release_interval_days,
+    latest_version: row.latest_version,
+    latest_version_at: row.latest_version_at,
     latest_release: row.latest_release,
     latest_release_at: row.latest_release_at,
     latest_release_age_days: row.latest_release_at ? daysBetween(row.latest_release_at, asOf, timeZone) : null,

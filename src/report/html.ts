@@ -75,7 +75,7 @@ export async function renderHtml(data: ReportData): Promise<string> {
 <p class="meta">GitHub figures as of ${escape(asOfText(data))} · ${data.rows.length} framework(s) · charts and anomalies cover ${escape(window)}</p>
 <h2>Summary</h2>
 ${data.rows.length ? summaryTable(data) : '<p class="note">No snapshots yet: run <code>stackradar refresh</code>.</p>'}
-<p class="note">Δ: change in stars over 7 and 30 days. Releases and median gap: stable releases in the year before the snapshot. Age: days since the latest stable release.</p>
+<p class="note">Δ: change in stars over 7 and 30 days. Releases and median gap: stable releases in the year before the snapshot. Latest version: the highest stable version; latest release: the newest by date (with parallel release lines, often an older line's patch). Age: days since the latest release.</p>
 ${anomalySection(data)}
 <h2>Stars over time</h2>
 ${stars ? `<div class="chart" id="stars-chart">${stars}</div><p class="note">Each chart has its own scale; red dots mark anomalies.${capped}</p>` : '<p class="note">No snapshots in this window.</p>'}

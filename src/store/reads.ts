@@ -59,6 +59,8 @@ export function latestWithTrends(db: Db) {
       median_release_interval_days: l.median_release_interval_days,
       latest_release: l.latest_release,
       latest_release_at: l.latest_release_at,
+      latest_version: l.latest_version,
+      latest_version_at: l.latest_version_at,
       docs_url: l.docs_url,
       docs_status: l.docs_status,
       docs_error: l.docs_error,

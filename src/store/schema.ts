@@ -155,6 +155,8 @@ export const snapshots = pgTable(
     openIssues: integer('open_issues'),
     pushedAt: timestamptz('pushed_at'),
     latestReleaseId: integer('latest_release_id').references(() => releases.id),
+    /** The highest stable version by version order (latest_release is the newest by date). */
+    latestVersionId: integer('latest_version_id').references(() => releases.id),
     medianReleaseIntervalDays: real('median_release_interval_days'),
     releasesLast365d: smallint('releases_last_365d'),
     licenseId: smallint('license_id').references(() => licenses.id),

@@ -37,6 +37,8 @@ const frameworkFigures = () => ({
   pushed_at: timestamptz(),
   latest_release: text(),
   latest_release_at: timestamptz(),
+  latest_version: text(),
+  latest_version_at: timestamptz(),
   releases_last_365d: smallint(),
   median_release_interval_days: real(),
   cadence_source: text().$type<'releases' | 'tags'>(),

@@ -98,6 +98,7 @@ export async function seedTrends(db: Db): Promise<void> {
         openIssues: 7,
         watchers: 50,
         latestReleaseId: alpha ? relId(i >= 3 ? 'v2.0.0' : 'v1.9.0') : slug === 'beta' ? relId('3.1.0') : null,
+        latestVersionId: alpha ? relId(i >= 3 ? 'v2.0.0' : 'v1.9.0') : slug === 'beta' ? relId('3.1.0') : null,
         releasesLast365d: alpha ? 6 : slug === 'beta' ? 1 : 0,
         medianReleaseIntervalDays: alpha ? 30.5 : null,
         cadenceSource: alpha ? 'releases' : slug === 'beta' ? 'tags' : null,

@@ -8,7 +8,7 @@ import { refreshStatistics } from '../../store/statistics.js';
 import { createContext } from '../context.js';
 import { printRows } from '../print.js';
 
-const TABLE_COLUMNS = ['captured_at', 'run_id', 'repo', 'stars', 'forks', 'open_issues', 'latest_release', 'releases_last_365d', 'median_release_interval_days', 'docs_status', 'docs_error'];
+const TABLE_COLUMNS = ['captured_at', 'run_id', 'repo', 'stars', 'forks', 'open_issues', 'latest_version', 'latest_release', 'releases_last_365d', 'median_release_interval_days', 'docs_status', 'docs_error'];
 
 export async function runHistory(command: Command, name: string, options: { format: Format }): Promise<void> {
   const context = createContext(command);

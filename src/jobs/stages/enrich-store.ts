@@ -2,7 +2,8 @@
  * Stores the enrich stage's records: repositories, licences, frameworks, every dated release or tag,
  * and one snapshot row per framework, in one transaction (a run that dies midway stores none of them).
  */
-import { isPrereleaseName, isStableRelease, releaseDate, tagDate } from '../../enrich/cadence.js';
+import { isStableRelease, releaseDate, tagDate } from '../../enrich/cadence.js';
+import { readVersion } from '../../enrich/version.js';
 import type { RepoData } from '../../enrich/github.js';
 import {
   insertSnapshots,
@@ -17,18 +18,19 @@ import {
 import type { RunContext } from '../context.js';
 import type { Enriched } from './enrich-records.js';
 
-/** Every dated, non-draft Release (or tag, for a repository without Releases) as fetched. */
+/** Every dated, non-draft Release (or tag, for a repository without Releases) as fetched; names without a version are no release. */
 function releaseRowsOf(frameworkId: number, repo: RepoData): ReleaseRow[] {
   const rows: ReleaseRow[] = [];
   for (const release of repo.releases) {
     const date = releaseDate(release);
-    if (release.isDraft || !date) continue;
+    if (release.isDraft || !date || !readVersion(release.tag)) continue;
     rows.push({ frameworkId, tag: release.tag, name: release.name, source: 'releases', isPrerelease: !isStableRelease(release), publishedAt: new Date(date) });
   }
   for (const tag of repo.tags) {
     const date = tagDate(tag);
-    if (!date) continue;
-    rows.push({ frameworkId, tag: tag.name, name: null, source: 'tags', isPrerelease: isPrereleaseName(tag.name), publishedAt: new Date(date) });
+    const version = readVersion(tag.name);
+    if (!date || !version) continue;
+    rows.push({ frameworkId, tag: tag.name, name: null, source: 'tags', isPrerelease: version.prerelease, publishedAt: new Date(date) });
   }
   return rows;
 }
@@ -41,7 +43,9 @@ interface Ids {
 
 function snapshotRow(runId: number, capturedAt: Date, record: Enriched, ids: Ids, releaseIds: Map<string, number>): SnapshotRow {
   const { data, cadence, docs } = record;
-  const latestKey = cadence.latestRelease && cadence.cadenceSource ? releaseKey(ids.framework, cadence.cadenceSource, cadence.latestRelease) : null;
+  const keyOf = (tag: string | null) => (tag && cadence.cadenceSource ? releaseKey(ids.framework, cadence.cadenceSource, tag) : null);
+  const latestKey = keyOf(cadence.latestRelease);
+  const versionKey = keyOf(cadence.latestVersion);
   return {
     runId,
     frameworkId: ids.framework,
@@ -53,6 +57,7 @@ function snapshotRow(runId: number, capturedAt: Date, record: Enriched, ids: Ids
     openIssues: data.openIssues,
     pushedAt: data.pushedAt ? new Date(data.pushedAt) : null,
     latestReleaseId: latestKey ? releaseIds.get(latestKey) : null,
+    latestVersionId: versionKey ? releaseIds.get(versionKey) : null,
     medianReleaseIntervalDays: cadence.medianReleaseIntervalDays,
     releasesLast365d: cadence.releasesLast365d,
     licenseId: ids.license,

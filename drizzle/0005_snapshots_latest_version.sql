@@ -1,0 +1,2 @@
+ALTER TABLE "snapshots" ADD COLUMN "latest_version_id" integer;--> statement-breakpoint
+ALTER TABLE "snapshots" ADD CONSTRAINT "snapshots_latest_version_id_releases_id_fk" FOREIGN KEY ("latest_version_id") REFERENCES "public"."releases"("id") ON DELETE no action ON UPDATE no action;
