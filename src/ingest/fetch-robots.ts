@@ -1,8 +1,8 @@
 /**
- * robots.txt, checked before the crawl: fetched once per site and crawl with the project's own User-Agent and
- * read with Crawlee's RobotsTxtFile for that user agent, so that rules addressed to `stackradar` are
- * obeyed. (Crawlee's built-in check fetches robots.txt with a generated browser User-Agent and reads
- * only the `*` group.)
+ * robots.txt, checked before the crawl: fetched once per site and crawl with the project's own
+ * User-Agent and read with Crawlee's RobotsTxtFile for that user agent, so that rules addressed to
+ * `stackradar` are obeyed. (Crawlee's built-in check fetches robots.txt with a generated browser
+ * User-Agent and reads only the `*` group.)
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RobotsTxtFile, gotScraping } from '@crawlee/utils';
