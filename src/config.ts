@@ -10,6 +10,8 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const DURATION_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
+
 const httpUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' });
 
 const envSchema = z.object({
@@ -36,6 +38,17 @@ const envSchema = z.object({
   STACKRADAR_ALLOW_PRIVATE_NETWORK: booleanString.default(false),
   STACKRADAR_FETCH_TIMEOUT: z.coerce.number().int().min(1).max(600).default(30),
   STACKRADAR_FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  STACKRADAR_DOCS_MAX_AGE: z
+    .string()
+    .default('7d')
+    .transform((text, ctx) => {
+      const match = /^(\d+)\s*([smhdw])$/.exec(text.trim());
+      if (!match) {
+        ctx.addIssue({ code: 'custom', message: 'expected a duration such as 0s, 12h, 7d or 2w' });
+        return z.NEVER;
+      }
+      return Number(match[1]) * DURATION_MS[match[2] as keyof typeof DURATION_MS];
+    }),
   STACKRADAR_CONTACT: z
     .string()
     .trim()
@@ -68,6 +81,8 @@ export interface Config {
   now: Date | undefined;
   /** Added to the User-Agent of every outbound request. */
   contact: string | undefined;
+  /** A docs link checked more recently than this (ms) is not checked again; its last result is carried. */
+  docsMaxAgeMs: number;
   /** Article fetching: seconds per attempt, and retries (with doubling backoff) for 5xx and network errors. */
   fetchTimeoutSecs: number;
   fetchRetries: number;
@@ -145,6 +160,7 @@ export function loadConfig(
     allowPrivateNetwork: e.STACKRADAR_ALLOW_PRIVATE_NETWORK,
     now: e.STACKRADAR_NOW ? new Date(e.STACKRADAR_NOW) : undefined,
     contact: e.STACKRADAR_CONTACT,
+    docsMaxAgeMs: e.STACKRADAR_DOCS_MAX_AGE,
     fetchTimeoutSecs: e.STACKRADAR_FETCH_TIMEOUT,
     fetchRetries: e.STACKRADAR_FETCH_RETRIES,
     logLevel: e.LOG_LEVEL,

@@ -104,6 +104,17 @@ function addReadCommands(program: Command): void {
     });
 
   program
+    .command('sources')
+    .description('list the tracked sources, or add and stop tracking some (their history stays)')
+    .argument('[action]', 'add or remove')
+    .argument('[url...]', 'article URLs')
+    .addOption(formatOption())
+    .action(async (action: string | undefined, urls: string[], options, command: Command) => {
+      const { runSources } = await import('./commands/sources.js');
+      await runSources(command, action, urls, options);
+    });
+
+  program
     .command('runs')
     .description('recent runs: id, trigger, status, started, duration, counts, error')
     .option('--limit <n>', 'how many runs', '20')

@@ -1,7 +1,7 @@
 /** What changed between two versions of an article, entry by entry and field by field. */
 import type { ArticleEntry } from './article.js';
 
-export type DiffEntry = Pick<ArticleEntry, 'position' | 'name' | 'slug' | 'language' | 'description' | 'pros' | 'notableUsers' | 'links'>;
+export type DiffEntry = Pick<ArticleEntry, 'position' | 'name' | 'slug' | 'language' | 'description' | 'pros' | 'cons' | 'notableUsers' | 'links'>;
 
 export interface EntryChange {
   change: 'added' | 'removed' | 'changed';
@@ -12,7 +12,7 @@ export interface EntryChange {
   after: unknown;
 }
 
-const FIELDS = ['name', 'position', 'language', 'description', 'pros', 'notableUsers', 'links'] as const;
+const FIELDS = ['name', 'position', 'language', 'description', 'pros', 'cons', 'notableUsers', 'links'] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -2,11 +2,12 @@
 import type { RunContext } from './context.js';
 import { runStages } from './run.js';
 import { enrichStage } from './stages/enrich.js';
-import { ingestStage } from './stages/ingest.js';
+import { ingestStage, type Sources } from './stages/ingest.js';
 
-/** What `refresh` does, and what every scheduled slot does. */
-export function refresh(context: RunContext, run: { trigger: string; onStart?: (runId: number) => void }) {
-  const stages = [ingestStage({ urls: context.config.sourceUrls }, { essential: false }), enrichStage()] as const;
+/** What `refresh` does, and what every scheduled slot does: every tracked source unless `sources` names some. */
+export function refresh(context: RunContext, run: { trigger: string; onStart?: (runId: number) => void; sources?: Sources }) {
+  const sources = run.sources ?? { tracked: context.config.sourceUrls };
+  const stages = [ingestStage(sources, { essential: false }), enrichStage()] as const;
   return runStages(context, { ...run, command: 'refresh' }, stages);
 }
 

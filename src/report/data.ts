@@ -173,7 +173,7 @@ async function loadVersions(store: Store): Promise<ArticleVersionRow[]> {
     .orderBy(asc(articleEntries.position));
   const byVersion = new Map<number, DiffEntry[]>();
   for (const e of entries) {
-    const entry: DiffEntry = { position: e.position, name: e.framework, slug: e.slug, language: e.language, description: e.description, pros: e.pros, notableUsers: e.notableUsers, links: e.links };
+    const entry: DiffEntry = { position: e.position, name: e.framework, slug: e.slug, language: e.language, description: e.description, pros: e.pros, cons: e.cons, notableUsers: e.notableUsers, links: e.links };
     push(byVersion, e.articleVersionId, entry);
   }
   return versions.map((v, i) => {

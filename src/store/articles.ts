@@ -13,7 +13,8 @@ export function contentHash(article: ParsedArticle): string {
     author: article.author,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
-    entries: article.entries.map((e) => [e.name, e.slug, e.language, e.description, e.pros, e.notableUsers, e.links]),
+    // cons joined the hash later: only when there are any, so an unchanged article keeps its hash.
+    entries: article.entries.map((e) => [e.name, e.slug, e.language, e.description, e.pros, e.notableUsers, e.links, ...(e.cons.length ? [e.cons] : [])]),
     sections: article.sections,
   };
   return createHash('sha256').update(JSON.stringify(normalised)).digest('hex');
@@ -91,6 +92,7 @@ export async function saveArticleVersion(
         language: entry.language,
         description: entry.description,
         pros: entry.pros,
+        cons: entry.cons,
         notableUsers: entry.notableUsers,
         links: entry.links,
       })),
@@ -130,6 +132,7 @@ export async function recentVersions(db: Db, sourceUrl: string, count: number): 
         language: e.language,
         description: e.description,
         pros: e.pros,
+        cons: e.cons,
         notableUsers: e.notableUsers,
         links: e.links,
       })),

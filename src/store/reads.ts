@@ -2,16 +2,17 @@
  * Typed reads of the public views and the tables behind the report: every query the jobs, the report
  * and the CLI make of them lives here, so a column change is one place to look.
  */
-import { and, asc, desc, eq, getViewSelectedFields, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getViewSelectedFields, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from './database.js';
-import { frameworks, releases } from './schema.js';
+import { frameworks, releases, sources } from './schema.js';
 import { currentEntries, frameworkHistory, frameworkLatest, snapshotAnomalies, starTrends } from './views.js';
 
-/** The current entries of every source, in source and article order. */
+/** The current entries of every tracked source, in source and article order. */
 export function currentEntryRows(db: Db) {
   return db
     .select({ slug: currentEntries.slug, framework: currentEntries.framework, language: currentEntries.language, links: currentEntries.links })
     .from(currentEntries)
+    .innerJoin(sources, and(eq(sources.url, currentEntries.source_url), isNull(sources.removedAt)))
     .orderBy(asc(currentEntries.source_url), asc(currentEntries.position));
 }
 

@@ -90,11 +90,25 @@ export const articleEntries = pgTable(
     language: text('language'),
     description: text('description').notNull(),
     pros: jsonb('pros').$type<string[]>().notNull(),
+    cons: jsonb('cons').$type<string[]>().notNull().default([]),
     notableUsers: jsonb('notable_users').$type<string[]>().notNull(),
     links: jsonb('links').$type<{ text: string; url: string }[]>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.articleVersionId, t.position] }), index('article_entries_slug_idx').on(t.slug)],
 );
+
+/**
+ * The tracked sources: STACKRADAR_SOURCE_URL's and every source ingested or added since, until
+ * `sources remove` stops tracking one (`removed_at`; its history stays).
+ */
+export const sources = pgTable('sources', {
+  url: text('url').primaryKey(),
+  addedAt: timestamptz('added_at').notNull(),
+  removedAt: timestamptz('removed_at'),
+  lastFetchedAt: timestamptz('last_fetched_at'),
+  /** The last ingest's outcome: new-version, unchanged, broken or failed, with the problem if any. */
+  lastOutcome: text('last_outcome'),
+});
 
 export const repositories = pgTable('repositories', {
   id: serial('id').primaryKey(),
@@ -161,6 +175,8 @@ export const snapshots = pgTable(
     releasesLast365d: smallint('releases_last_365d'),
     licenseId: smallint('license_id').references(() => licenses.id),
     docsStatus: smallint('docs_status'),
+    /** When the docs link was last checked: this run's time, or an earlier run's when its result was carried. */
+    docsCheckedAt: timestamptz('docs_checked_at'),
     archived: boolean('archived'),
     cadenceSource: cadenceSource('cadence_source'),
     docsError: docsError('docs_error'),

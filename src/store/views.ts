@@ -17,6 +17,7 @@ export const currentEntries = pgView('current_entries', {
   language: text(),
   description: text().notNull(),
   pros: jsonb().$type<string[]>().notNull(),
+  cons: jsonb().$type<string[]>().notNull(),
   notable_users: jsonb().$type<string[]>().notNull(),
   links: jsonb().$type<{ text: string; url: string }[]>().notNull(),
 }).existing();

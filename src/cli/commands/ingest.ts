@@ -37,7 +37,8 @@ function entryRows(outcomes: IngestOutcome[]): OutputRow[] {
 export async function runIngest(command: Command, options: IngestOptions): Promise<void> {
   if (options.source?.length && options.file?.length) throw new UsageError('ingest: give --source or --file, not both');
   const context = createContext(command, { source: options.source });
-  const sources = options.file?.length ? { files: options.file } : { urls: context.config.sourceUrls };
+  const { sourceUrls } = context.config;
+  const sources = options.file?.length ? { files: options.file } : options.source?.length ? { urls: sourceUrls } : { tracked: sourceUrls };
   const report = await context.withRunContext(options.format, async (run) => {
     const result = await runStages(run, { trigger: 'cli', command: 'ingest' }, [ingestStage(sources, { essential: true })] as const);
     const [outcomes] = result.details;

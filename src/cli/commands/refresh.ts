@@ -9,7 +9,8 @@ import { describeIngest, printSnapshots, reportEnrich } from '../run-output.js';
 export async function runRefresh(command: Command, options: { source?: string[]; format: Format }): Promise<void> {
   const context = createContext(command, { source: options.source });
   const report = await context.withRunContext(options.format, async (run) => {
-    const result = await refresh(run, { trigger: 'cli' });
+    // --source names this run's sources (and tracks them); without it, every tracked source.
+    const result = await refresh(run, { trigger: 'cli', sources: options.source?.length ? { urls: run.config.sourceUrls } : undefined });
     const [ingested, enriched] = result.details;
     for (const outcome of ingested) process.stderr.write(`${describeIngest(outcome)}\n`);
     reportEnrich(enriched);

@@ -12,6 +12,7 @@ import { brokenParseReason } from '../../ingest/guard.js';
 import { parseSource } from '../../ingest/parse.js';
 import { resolveEntries } from '../../ingest/resolve.js';
 import { latestVersion, saveArticleVersion } from '../../store/articles.js';
+import { recordFetch, trackedSources, trackSources } from '../../store/sources.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
 import type { Stage, StageSummary } from '../stage.js';
 
@@ -26,8 +27,11 @@ export interface IngestOutcome {
   problem: string | null;
 }
 
-/** http(s) URLs to fetch, or local files to read. */
-export type Sources = { urls: string[] } | { files: string[] };
+/**
+ * http(s) URLs to fetch, or local files to read (both then tracked), or every tracked source after
+ * tracking the configured defaults (a default stopped with `sources remove` stays stopped).
+ */
+export type Sources = { urls: string[] } | { files: string[] } | { tracked: string[] };
 
 interface Page {
   sourceUrl: string;
@@ -45,8 +49,17 @@ interface Read {
 
 const fileUrl = (file: string) => pathToFileURL(path.resolve(file)).toString();
 
-/** The source URL each input is stored under: a file is stored under its file:// URL. */
-const sourceUrlsOf = (sources: Sources): string[] => ('urls' in sources ? sources.urls : sources.files.map(fileUrl));
+/** The source URLs to ingest: a file is stored under its file:// URL. */
+async function sourceUrlsOf(context: RunContext, sources: Sources): Promise<string[]> {
+  const { db } = context.store;
+  if ('tracked' in sources) {
+    await trackSources(db, sources.tracked, context.now, { revive: false });
+    return trackedSources(db);
+  }
+  const urls = 'urls' in sources ? sources.urls : sources.files.map(fileUrl);
+  await trackSources(db, urls, context.now, { revive: true });
+  return urls;
+}
 
 async function readFiles(files: string[]): Promise<Read> {
   const read: Read = { pages: [], failures: [] };
@@ -97,15 +110,18 @@ function logOutcome(context: RunContext, outcome: IngestOutcome): void {
 
 async function ingest(context: RunContext, runId: number, sources: Sources): Promise<IngestOutcome[]> {
   context.progress('fetching');
-  const { pages, failures } = 'files' in sources ? await readFiles(sources.files) : await fetchUrls(context, sources.urls);
+  const order = await sourceUrlsOf(context, sources);
+  const { pages, failures } = 'files' in sources ? await readFiles(sources.files) : await fetchUrls(context, order);
   const outcomes: IngestOutcome[] = failures.map((failure) => ({ sourceUrl: failure.url, status: 'failed', versionId: null, article: null, problem: failure.error }));
   for (const [index, page] of pages.entries()) {
     context.progress('parsing', index, pages.length);
     outcomes.push(await storePage(context, runId, page));
   }
   context.progress('parsing', pages.length, pages.length);
-  outcomes.forEach((outcome) => logOutcome(context, outcome));
-  const order = sourceUrlsOf(sources);
+  for (const outcome of outcomes) {
+    logOutcome(context, outcome);
+    await recordFetch(context.store.db, outcome.sourceUrl, context.now, outcome.problem ? `${outcome.status}: ${outcome.problem}` : outcome.status);
+  }
   return outcomes.sort((a, b) => order.indexOf(a.sourceUrl) - order.indexOf(b.sourceUrl));
 }
 
@@ -115,7 +131,7 @@ function summarize(outcomes: IngestOutcome[], sources: Sources): StageSummary {
   return {
     status,
     stats: { sources: outcomes.map((o) => ({ url: o.sourceUrl, status: o.status, entries: o.article?.entries.length ?? 0 })) },
-    requests: 'urls' in sources ? { articles: sources.urls.length } : {},
+    requests: 'files' in sources ? {} : { articles: outcomes.length },
     problems: outcomes.filter((o) => o.problem).map((o) => `${o.sourceUrl}: ${o.problem}`),
   };
 }
