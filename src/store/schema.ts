@@ -4,7 +4,9 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -19,6 +21,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { REGISTRIES } from '../catalog/catalog.js';
 import type { RunStats } from './run-stats.js';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -202,5 +205,79 @@ export const scheduleClaims = pgTable('schedule_claims', {
   claimedBy: text('claimed_by').notNull(),
   claimedAt: timestamptz('claimed_at').notNull().default(sql`now()`),
 });
+
+export const packageRegistry = pgEnum('package_registry', REGISTRIES);
+export const packageError = pgEnum('package_error', ['not-found', 'unavailable', 'rate-limited', 'invalid-response']);
+export const downloadSource = pgEnum('download_source', ['registry', 'derived']);
+
+/** The packages the catalog names: the per-run figures refer to them by id. */
+export const packages = pgTable(
+  'packages',
+  {
+    id: serial('id').primaryKey(),
+    registry: packageRegistry('registry').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('packages_registry_name_idx').on(t.registry, t.name)],
+);
+
+/** A package's versions as its registry dates them, so the per-run rows carry an id, not text. */
+export const packageVersions = pgTable(
+  'package_versions',
+  {
+    id: serial('id').primaryKey(),
+    packageId: integer('package_id')
+      .notNull()
+      .references(() => packages.id),
+    version: text('version').notNull(),
+    publishedAt: timestamptz('published_at'),
+  },
+  (t) => [uniqueIndex('package_versions_package_version_idx').on(t.packageId, t.version)],
+);
+
+/**
+ * The registry figures of one framework in one run, written only for frameworks with a package: a
+ * narrow row beside the snapshot row (same run and framework), joined back by the views.
+ */
+export const packageSnapshots = pgTable(
+  'package_snapshots',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => runs.id),
+    frameworkId: integer('framework_id')
+      .notNull()
+      .references(() => frameworks.id),
+    packageId: integer('package_id')
+      .notNull()
+      .references(() => packages.id),
+    versionId: integer('version_id').references(() => packageVersions.id),
+    downloadsLastDay: integer('downloads_last_day'),
+    downloadsLastWeek: integer('downloads_last_week'),
+    downloadsLastMonth: bigint('downloads_last_month', { mode: 'number' }),
+    downloadsTotal: bigint('downloads_total', { mode: 'number' }),
+    error: packageError('error'),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkId, t.runId] })],
+);
+
+/**
+ * Daily downloads per package: the registry's own daily figure, or `derived` from two consecutive
+ * runs' totals where a registry publishes only totals. The key keeps a day from being stored twice.
+ */
+export const packageDownloads = pgTable(
+  'package_downloads',
+  {
+    frameworkId: integer('framework_id')
+      .notNull()
+      .references(() => frameworks.id),
+    registry: packageRegistry('registry').notNull(),
+    package: text('package').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    downloads: integer('downloads').notNull(),
+    source: downloadSource('source').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.registry, t.package, t.day] })],
+);
 
 export * from './views.js';

@@ -4,7 +4,8 @@
  * added to a view there is added here too. Keys are the SQL column names, so rows print as users
  * query them.
  */
-import { boolean, integer, jsonb, pgView, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, integer, jsonb, pgView, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import type { Registry } from '../catalog/catalog.js';
 
 const timestamptz = () => timestamp({ withTimezone: true, mode: 'date' });
 
@@ -47,6 +48,15 @@ const frameworkFigures = () => ({
   docs_status: smallint(),
   docs_error: text(),
   docs_checked_at: timestamptz(),
+  package_registry: text().$type<Registry>(),
+  package_name: text(),
+  package_version: text(),
+  package_version_at: timestamptz(),
+  downloads_last_day: integer(),
+  downloads_last_week: integer(),
+  downloads_last_month: bigint({ mode: 'number' }),
+  downloads_total: bigint({ mode: 'number' }),
+  package_error: text().$type<'not-found' | 'unavailable' | 'rate-limited' | 'invalid-response'>(),
 });
 
 export const frameworkLatest = pgView('framework_latest', frameworkFigures()).existing();
@@ -73,4 +83,17 @@ export const snapshotAnomalies = pgView('snapshot_anomalies', {
   before: text(),
   after: text(),
   detail: text().notNull(),
+}).existing();
+
+export const downloadTrends = pgView('download_trends', {
+  framework: text().notNull(),
+  slug: text().notNull(),
+  registry: text().$type<Registry>().notNull(),
+  package: text().notNull(),
+  downloads_last_7d: bigint({ mode: 'number' }),
+  downloads_prev_7d: bigint({ mode: 'number' }),
+  downloads_last_30d: bigint({ mode: 'number' }),
+  downloads_prev_30d: bigint({ mode: 'number' }),
+  change_7d_pct: doublePrecision(),
+  change_30d_pct: doublePrecision(),
 }).existing();
