@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { REGISTRIES } from './catalog/catalog.js';
 import { UsageError } from './errors.js';
 
 const booleanString = z
@@ -13,6 +14,29 @@ const booleanString = z
 const DURATION_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' });
+
+/** The registries of the catalog plus the download-statistics services beside two of them (npm, PyPI). */
+const REGISTRY_ENDPOINTS = [...REGISTRIES, 'npm-downloads', 'pypistats'] as const;
+type RegistryEndpointName = (typeof REGISTRY_ENDPOINTS)[number];
+
+/** `npm=http://127.0.0.1:4873,pypi=…` → base URL overrides, each a known name and an http(s) URL. */
+const registryUrls = z.string().transform((text, ctx) => {
+  const urls: Partial<Record<RegistryEndpointName, string>> = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [name = '', url = ''] = pair.split(/=(.*)/s).map((part) => part.trim());
+    const known = REGISTRY_ENDPOINTS.find((endpoint) => endpoint === name);
+    if (!known) {
+      ctx.addIssue({ code: 'custom', message: `unknown registry "${name}" in "${pair}" (known: ${REGISTRY_ENDPOINTS.join(', ')}; expected name=url pairs)` });
+      return z.NEVER;
+    }
+    if (!z.url({ protocol: /^https?$/ }).safeParse(url).success) {
+      ctx.addIssue({ code: 'custom', message: `registry ${name}: "${url}" is not an http(s) URL` });
+      return z.NEVER;
+    }
+    urls[known] = url.replace(/\/+$/, '');
+  }
+  return urls;
+});
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -54,6 +78,7 @@ const envSchema = z.object({
     .trim()
     .regex(/^[^\s()]+$/, 'expected an e-mail address or URL without spaces or parentheses')
     .optional(),
+  STACKRADAR_REGISTRY_URLS: registryUrls.default({}),
   STACKRADAR_NOW: z.iso.datetime({ offset: true, local: false, message: 'expected an ISO timestamp' }).optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
@@ -81,6 +106,8 @@ export interface Config {
   now: Date | undefined;
   /** Added to the User-Agent of every outbound request. */
   contact: string | undefined;
+  /** Base URL overrides of the package registries (STACKRADAR_REGISTRY_URLS); the others use their defaults. */
+  registryUrls: Partial<Record<RegistryEndpointName, string>>;
   /** A docs link checked more recently than this (ms) is not checked again; its last result is carried. */
   docsMaxAgeMs: number;
   /** Article fetching: seconds per attempt, and retries (with doubling backoff) for 5xx and network errors. */
@@ -160,6 +187,7 @@ export function loadConfig(
     allowPrivateNetwork: e.STACKRADAR_ALLOW_PRIVATE_NETWORK,
     now: e.STACKRADAR_NOW ? new Date(e.STACKRADAR_NOW) : undefined,
     contact: e.STACKRADAR_CONTACT,
+    registryUrls: e.STACKRADAR_REGISTRY_URLS,
     docsMaxAgeMs: e.STACKRADAR_DOCS_MAX_AGE,
     fetchTimeoutSecs: e.STACKRADAR_FETCH_TIMEOUT,
     fetchRetries: e.STACKRADAR_FETCH_RETRIES,
