@@ -21,8 +21,25 @@ describe('loadConfig', () => {
       timeZone: 'UTC',
       allowPrivateNetwork: false,
       now: undefined,
+      contact: undefined,
+      docsMaxAgeMs: 7 * 86_400_000,
       logLevel: 'info',
     });
+  });
+
+  it('reads the docs age as a duration and the contact for the User-Agent', () => {
+    const config = loadConfig({}, { STACKRADAR_DOCS_MAX_AGE: '12h', STACKRADAR_CONTACT: 'radar@example.org' }, emptyDir());
+    expect(config.docsMaxAgeMs).toBe(12 * 3_600_000);
+    expect(config.contact).toBe('radar@example.org');
+    expect(loadConfig({}, { STACKRADAR_DOCS_MAX_AGE: '0s' }, emptyDir()).docsMaxAgeMs).toBe(0);
+    expect(() => loadConfig({}, { STACKRADAR_DOCS_MAX_AGE: 'soon' }, emptyDir())).toThrow('invalid STACKRADAR_DOCS_MAX_AGE: expected a duration such as 0s, 12h, 7d or 2w');
+    expect(() => loadConfig({}, { STACKRADAR_CONTACT: 'a b' }, emptyDir())).toThrow(/invalid STACKRADAR_CONTACT/);
+  });
+
+  it('names the flag, not the variable, when a flag holds the bad value', () => {
+    expect(() => loadConfig({ source: ['not-a-url'] }, {}, emptyDir())).toThrow('invalid --source: expected an http(s) URL');
+    expect(() => loadConfig({}, { STACKRADAR_SOURCE_URL: 'not-a-url' }, emptyDir())).toThrow('invalid STACKRADAR_SOURCE_URL: expected an http(s) URL');
+    expect(() => loadConfig({ databaseUrl: 'mysql://x' }, {}, emptyDir())).toThrow('invalid --database-url: expected a postgres:// URL');
   });
 
   it('reads .env, lets the environment win over it and flags win over both', () => {

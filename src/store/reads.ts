@@ -19,6 +19,16 @@ export function currentEntryRows(db: Db) {
 /** The columns of snapshotsOfRun() and historyOf(), so an empty result still prints its header. */
 export const HISTORY_COLUMNS = Object.keys(getViewSelectedFields(frameworkHistory));
 
+/** Each framework's last docs check, from its newest visible snapshot: the URL, the result and when. */
+export function lastDocsChecks(db: Db, slugs: string[]) {
+  if (slugs.length === 0) return Promise.resolve([]);
+  const l = frameworkLatest;
+  return db
+    .select({ slug: l.slug, url: l.docs_url, status: l.docs_status, error: l.docs_error, checkedAt: l.docs_checked_at })
+    .from(l)
+    .where(inArray(l.slug, slugs));
+}
+
 /** The visible snapshots of one run (none while it is running), by framework name. */
 export function snapshotsOfRun(db: Db, runId: number) {
   return db.select().from(frameworkHistory).where(eq(frameworkHistory.run_id, runId)).orderBy(asc(frameworkHistory.framework));

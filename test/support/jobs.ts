@@ -13,7 +13,7 @@ import { eightFrameworks, startFakeGitHub, type FakeGitHub } from './fake-github
 import type { TestDatabase } from './stores.js';
 
 export const TOKEN = 'ghp_jobsTestToken_0123456789SECRET';
-const NAMES = ['Laravel', 'CakePHP', 'Django', 'Ruby on Rails', 'Flask', 'Phoenix', 'Express', 'Spring Boot'];
+export const NAMES = ['Laravel', 'CakePHP', 'Django', 'Ruby on Rails', 'Flask', 'Phoenix', 'Express', 'Spring Boot'];
 
 export interface Standins {
   articles: ArticleServer;

@@ -6,7 +6,6 @@
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import type { Cadence } from '../../enrich/cadence.js';
-import type { DocsCheckResult } from '../../enrich/docs-check.js';
 import type { RepoData } from '../../enrich/github.js';
 import { slugify } from '../../catalog/slug.js';
 import { UsageError } from '../../errors.js';
@@ -35,7 +34,14 @@ export interface Enriched extends Resolved {
   data: RepoData;
   cadence: Cadence;
   docsUrl: string | null;
-  docs: DocsCheckResult | undefined;
+  /** The docs link's check: this run's, or the last one carried while it is not due again; undefined without a URL. */
+  docs: DocsOutcome | undefined;
+}
+
+export interface DocsOutcome {
+  status: number | null;
+  error: string | null;
+  checkedAt: Date;
 }
 
 async function currentTargets(db: Db, catalog: Catalog): Promise<Map<string, Target>> {

@@ -62,7 +62,9 @@ function snapshotRow(runId: number, capturedAt: Date, record: Enriched, ids: Ids
     releasesLast365d: cadence.releasesLast365d,
     licenseId: ids.license,
     docsStatus: docs?.status ?? null,
-    docsError: docs ? docs.error : 'no-url',
+    // The error comes from the docs checker or from a stored snapshot's docs_error: one of the column's values.
+    docsError: docs ? (docs.error as SnapshotRow['docsError']) : 'no-url',
+    docsCheckedAt: docs?.checkedAt ?? null,
     archived: data.archived,
     cadenceSource: cadence.cadenceSource,
   };

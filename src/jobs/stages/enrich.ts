@@ -9,10 +9,11 @@ import { createGitHubClient, fetchRepositories, GitHubFatalError, searchReposito
 import { ExitCode, StackradarError } from '../../errors.js';
 import { userAgent } from '../../http/user-agent.js';
 import { databaseCache } from '../../store/http-validators.js';
+import { lastDocsChecks } from '../../store/reads.js';
 import { knownFrameworks } from '../../store/snapshots.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
 import { statusOf, type Stage } from '../stage.js';
-import { enrichTargets, type Enriched, type Resolved, type Target } from './enrich-records.js';
+import { enrichTargets, type DocsOutcome, type Enriched, type Resolved, type Target } from './enrich-records.js';
 import { storeSnapshots } from './enrich-store.js';
 
 export interface FrameworkFailure {
@@ -64,7 +65,7 @@ async function fetchAll(context: RunContext, github: GitHubClient, resolved: Res
     now: context.now,
     onProgress: (count) => context.progress('enriching', done + count, total),
   });
-  const records: (Resolved & { data: RepoData })[] = [];
+  const records: Fetched[] = [];
   const failed: FrameworkFailure[] = [];
   for (const framework of resolved) {
     const result = fetched.results.get(framework.repo);
@@ -80,17 +81,39 @@ async function fetchAll(context: RunContext, github: GitHubClient, resolved: Res
   return { records, failed, stats: fetched.stats };
 }
 
-async function checkAll(context: RunContext, records: (Resolved & { data: RepoData })[]): Promise<Enriched[]> {
+type Fetched = Resolved & { data: RepoData };
+
+/**
+ * Docs links are checked when due: never checked, a different URL than last time, or last checked
+ * STACKRADAR_DOCS_MAX_AGE ago or more. Otherwise the last result is carried with its original time.
+ */
+async function checkDocs(context: RunContext, records: (Fetched & { docsUrl: string | null })[]): Promise<Map<string, DocsOutcome>> {
+  const previous = new Map((await lastDocsChecks(context.store.db, records.map((r) => r.slug))).map((p) => [p.slug, p]));
+  const outcomes = new Map<string, DocsOutcome>();
+  const due: string[] = [];
+  for (const { slug, docsUrl } of records) {
+    const last = previous.get(slug);
+    const fresh = last?.checkedAt && last.url === docsUrl && context.now.getTime() - last.checkedAt.getTime() < context.config.docsMaxAgeMs;
+    if (last?.checkedAt && fresh) outcomes.set(slug, { status: last.status, error: last.error, checkedAt: last.checkedAt });
+    else if (docsUrl) due.push(docsUrl);
+  }
+  const checks = await checkDocsLinks([...new Set(due)], { allowPrivateNetwork: context.config.allowPrivateNetwork, userAgent: userAgent(context.config.contact) });
+  for (const { slug, docsUrl } of records) {
+    const check = docsUrl && !outcomes.has(slug) ? checks.get(docsUrl) : undefined;
+    if (check) outcomes.set(slug, { status: check.status, error: check.error, checkedAt: context.now });
+  }
+  return outcomes;
+}
+
+async function checkAll(context: RunContext, records: Fetched[]): Promise<{ enriched: Enriched[]; docsChecked: number }> {
   const withUrls = records.map((r) => ({ ...r, docsUrl: r.known?.docs ?? r.data.homepageUrl ?? r.articleLink }));
-  const checks = await checkDocsLinks(
-    withUrls.flatMap((r) => r.docsUrl ?? []),
-    { allowPrivateNetwork: context.config.allowPrivateNetwork, userAgent: userAgent(context.config.contact) },
-  );
-  return withUrls.map((r) => ({
+  const docs = await checkDocs(context, withUrls);
+  const enriched = withUrls.map((r) => ({
     ...r,
     cadence: computeCadence({ releases: r.data.releases, tags: r.data.tags, now: context.now }),
-    docs: r.docsUrl ? checks.get(r.docsUrl) : undefined,
+    docs: r.docsUrl ? docs.get(r.slug) : undefined,
   }));
+  return { enriched, docsChecked: enriched.filter((r) => r.docs?.checkedAt === context.now).length };
 }
 
 async function enrich(context: RunContext, runId: number, only: string[]): Promise<EnrichOutcome> {
@@ -111,11 +134,11 @@ async function enrich(context: RunContext, runId: number, only: string[]): Promi
     throwIfInterrupted(context);
     const fetched = await fetchAll(context, github, resolutions.filter((r): r is Resolved => !isFailure(r)), unresolved.length, targets.length);
     throwIfInterrupted(context);
-    const enriched = await checkAll(context, fetched.records);
+    const { enriched, docsChecked } = await checkAll(context, fetched.records);
     throwIfInterrupted(context);
     context.progress('storing');
     await storeSnapshots(context, runId, enriched);
-    return { stored: enriched.map((r) => r.slug), failed: [...unresolved, ...fetched.failed], github: fetched.stats, docsChecked: enriched.filter((r) => r.docsUrl).length };
+    return { stored: enriched.map((r) => r.slug), failed: [...unresolved, ...fetched.failed], github: fetched.stats, docsChecked };
   } catch (error) {
     throwIfInterrupted(context);
     if (error instanceof GitHubFatalError) throw new StackradarError(error.message, ExitCode.failed);

@@ -1,0 +1,84 @@
+/**
+ * Docs links are checked when due (STACKRADAR_DOCS_MAX_AGE, default 7 days): a link checked recently is
+ * not requested again and its result is carried with its original docs_checked_at; a changed docs URL
+ * is checked at once; an aged one is checked again.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+import { NAMES, sqlRows, startStandins, type Standins } from './support/jobs.js';
+import { DRIVERS, createTestDatabase, skipPostgres, type TestDatabase } from './support/stores.js';
+
+const LONG = 120_000;
+const DAY = 86_400_000;
+const DAY0 = new Date('2026-11-02T06:00:00Z');
+const at = (days: number) => new Date(DAY0.getTime() + days * DAY).toISOString();
+const slugOf = (name: string) => name.toLowerCase().replace(/ /g, '-');
+
+describe.each(DRIVERS)('docs checks when due on %s', (driver) => {
+  const skip = driver === 'postgres' && skipPostgres;
+  let standins: Standins;
+  let database: TestDatabase;
+  let dir: string;
+  let catalog: string;
+  const docsPath = (name: string, suffix = '') => `/docs/${slugOf(name)}${suffix}`;
+  const writeCatalog = (laravelSuffix: string) =>
+    writeFileSync(catalog, JSON.stringify({ frameworks: NAMES.map((name) => ({ name, docs: `${standins.articles.url}${docsPath(name, name === 'Laravel' ? laravelSuffix : '')}` })) }));
+  const hits = (name: string, suffix = '') => standins.articles.hits.get(docsPath(name, suffix)) ?? 0;
+  const refreshOn = async (day: number) => {
+    const result = await runCli(['refresh'], { env: { ...standins.env(database), STACKRADAR_CATALOG: catalog, STACKRADAR_NOW: at(day) }, timeoutMs: LONG });
+    expect(result.code, result.stderr).toBe(0);
+  };
+  const latest = async () =>
+    new Map(
+      (await sqlRows<{ slug: string; docs_url: string; docs_status: number; docs_checked_at: Date | string }>(
+        'select slug, docs_url, docs_status, docs_checked_at from framework_latest',
+        standins.env(database),
+      )).map((row) => [row.slug, { ...row, docs_checked_at: new Date(row.docs_checked_at).toISOString() }]),
+    );
+
+  beforeAll(async () => {
+    if (skip) return;
+    standins = await startStandins();
+    for (const name of NAMES) standins.articles.pages.set(docsPath(name), { body: '<h1>Docs</h1>' });
+    standins.articles.pages.set(docsPath('Laravel', '-moved'), { body: '<h1>Docs</h1>' });
+    database = await createTestDatabase(driver);
+    dir = mkdtempSync(path.join(tmpdir(), 'stackradar-docs-age-'));
+    catalog = path.join(dir, 'catalog.json');
+    writeCatalog('');
+  });
+  afterAll(async () => {
+    if (skip) return;
+    await standins.close();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(skip)('checks every link on the first run, carries them the next day, re-checks a changed URL at once and aged ones after 7 days', async () => {
+    await refreshOn(0);
+    for (const name of NAMES) expect(hits(name), name).toBe(1);
+    let rows = await latest();
+    for (const name of NAMES) expect(rows.get(slugOf(name))).toMatchObject({ docs_status: 200, docs_checked_at: at(0) });
+
+    writeCatalog('-moved');
+    await refreshOn(1);
+    for (const name of NAMES) expect(hits(name), name).toBe(1);
+    expect(hits('Laravel', '-moved')).toBe(1);
+    rows = await latest();
+    expect(rows.get('laravel')).toMatchObject({ docs_url: `${standins.articles.url}${docsPath('Laravel', '-moved')}`, docs_status: 200, docs_checked_at: at(1) });
+    for (const name of NAMES.filter((n) => n !== 'Laravel')) expect(rows.get(slugOf(name))).toMatchObject({ docs_status: 200, docs_checked_at: at(0) });
+
+    await refreshOn(6);
+    for (const name of NAMES.filter((n) => n !== 'Laravel')) expect(hits(name), name).toBe(1);
+    expect(hits('Laravel', '-moved')).toBe(1);
+
+    await refreshOn(7);
+    for (const name of NAMES.filter((n) => n !== 'Laravel')) expect(hits(name), name).toBe(2);
+    expect(hits('Laravel', '-moved')).toBe(1);
+    rows = await latest();
+    expect(rows.get('laravel')).toMatchObject({ docs_checked_at: at(1) });
+    expect(rows.get('django')).toMatchObject({ docs_checked_at: at(7) });
+  }, 4 * LONG);
+});
