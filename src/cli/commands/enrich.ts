@@ -4,6 +4,7 @@ import type { Format } from '../../format/rows.js';
 import { exitCodeOf, runStages } from '../../jobs/run.js';
 import { enrichTargets } from '../../jobs/stages/enrich-records.js';
 import { enrichStage } from '../../jobs/stages/enrich.js';
+import { registriesStage } from '../../jobs/stages/registries.js';
 import { createContext } from '../context.js';
 import { printSnapshots, reportEnrich } from '../run-output.js';
 
@@ -13,7 +14,7 @@ export async function runEnrich(command: Command, options: { framework?: string[
   const report = await context.withRunContext(options.format, async (run) => {
     // Unknown names are a usage error before a run row exists.
     await enrichTargets(run.store.db, run.catalog, names);
-    const result = await runStages(run, { trigger: 'cli', command: 'enrich' }, [enrichStage(names)] as const);
+    const result = await runStages(run, { trigger: 'cli', command: 'enrich' }, [enrichStage(names), registriesStage()] as const);
     reportEnrich(result.details[0]);
     await printSnapshots(run.store, result, options.format);
     return result;
