@@ -1,0 +1,24 @@
+/**
+ * The Go module proxy: `/MODULE/@v/list` lists the tagged versions, of which the highest stable one is
+ * the module's version, dated by its `/@v/VERSION.info`; a module with no stable tag falls back to
+ * `/@latest`. Paths are case-encoded (`!` before a lowercased capital). The proxy publishes no downloads.
+ */
+import { z } from 'zod';
+import type { Fetcher } from './fetcher.js';
+import { figures, highestStable, isoTime } from './figures.js';
+import type { PackageFigures, PackageRequest } from './types.js';
+
+const info = z.object({ Version: z.string(), Time: z.string() });
+
+function escaped(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+
+export async function fetchGo(f: Fetcher, request: PackageRequest): Promise<PackageFigures> {
+  const module = `/${escaped(request.name)}`;
+  const list = await f.text('go', `${module}/@v/list`, { conditional: true });
+  const stable = highestStable(list.split('\n').map((v) => ({ version: v.trim(), at: null })).filter((v) => v.version !== ''));
+  const path = stable ? `${module}/@v/${escaped(stable.version)}.info` : `${module}/@latest`;
+  const latest = await f.json('go', path, info, { conditional: true });
+  return figures({ version: latest.Version, versionAt: isoTime(latest.Time) });
+}

@@ -1,0 +1,150 @@
+/**
+ * The one HTTP client every registry module uses, on the global fetch: the project's User-Agent, a
+ * timeout per request, retries with backoff on 5xx and network errors (never on other 4xx), 429 honoured
+ * through `Retry-After` within a bound, conditional requests, and each endpoint's published pace kept by
+ * a Bottleneck limiter. Faults become a RegistryFault that says which of the documented errors applies.
+ */
+import Bottleneck from 'bottleneck';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { PackageError, RegistryStats } from './types.js';
+import { PACES, REGISTRY_ENDPOINTS, type Pace, type RegistryEndpoint } from './endpoints.js';
+
+export class RegistryFault extends Error {
+  constructor(
+    readonly kind: PackageError,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface HttpTiming {
+  /** Per attempt, body included. */
+  timeoutMs: number;
+  /** Attempts after the first on 5xx, network errors, timeouts and 429. */
+  retries: number;
+  /** Backoff before retry n is retryBaseMs · 2ⁿ⁻¹. */
+  retryBaseMs: number;
+  /** A 429 asking for a longer wait than this is given up as `rate-limited`. */
+  maxRetryAfterMs: number;
+  /** Multiplies every pace interval (tests run the limiters faster). */
+  paceScale: number;
+}
+
+export const DEFAULT_TIMING: HttpTiming = { timeoutMs: 20_000, retries: 2, retryBaseMs: 500, maxRetryAfterMs: 60_000, paceScale: 1 };
+
+/** A 200 with its body and validators, or a 304 for the validator sent. */
+export type HttpAnswer = { status: 200; text: string; validator?: string } | { status: 304 };
+
+export interface HttpClient {
+  /** GET `url`; `validator` is a stored ETag (sent as If-None-Match) or Last-Modified date (If-Modified-Since). */
+  get(endpoint: RegistryEndpoint, url: string, validator?: string): Promise<HttpAnswer>;
+  stats(): RegistryStats;
+}
+
+export interface HttpOptions {
+  userAgent: string;
+  signal?: AbortSignal;
+  timing: HttpTiming;
+}
+
+/**
+ * Starts spaced by the limit's interval keep any window of `perMs` at `count` requests; 5% more absorbs
+ * the jitter between leaving here and arriving there.
+ */
+function limiterFor(pace: Pace, scale: number): Bottleneck {
+  const minTime = pace.limit ? Math.ceil((pace.limit.perMs / pace.limit.count) * 1.05 * scale) : 0;
+  return new Bottleneck({ maxConcurrent: pace.concurrent, minTime });
+}
+
+function conditionalHeaders(validator: string | undefined): Record<string, string> {
+  if (validator === undefined) return {};
+  // An entity tag is always quoted (RFC 9110 §8.8.3); anything else stored is an HTTP date.
+  return /^(?:W\/)?"/.test(validator) ? { 'if-none-match': validator } : { 'if-modified-since': validator };
+}
+
+/** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+type Attempt = { answer: HttpAnswer } | { retryIn: number; fault: RegistryFault };
+
+function judge(response: Response, text: string, attempt: number, timing: HttpTiming): Attempt {
+  const { status } = response;
+  if (status === 304) return { answer: { status: 304 } };
+  if (status >= 200 && status < 300) {
+    const validator = response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
+    return { answer: { status: 200, text, validator } };
+  }
+  if (status === 404 || status === 410) throw new RegistryFault('not-found', `HTTP ${status}`);
+  const backoff = timing.retryBaseMs * 2 ** attempt;
+  if (status === 429) {
+    const wait = retryAfterMs(response.headers.get('retry-after'));
+    if (wait !== undefined && wait > timing.maxRetryAfterMs) {
+      throw new RegistryFault('rate-limited', `HTTP 429, Retry-After ${Math.ceil(wait / 1000)} s is beyond ${timing.maxRetryAfterMs / 1000} s`);
+    }
+    return { retryIn: wait ?? backoff, fault: new RegistryFault('rate-limited', 'HTTP 429 on every attempt') };
+  }
+  if (status >= 500) return { retryIn: backoff, fault: new RegistryFault('unavailable', `HTTP ${status}`) };
+  throw new RegistryFault('unavailable', `HTTP ${status}`);
+}
+
+export function createHttpClient(options: HttpOptions): HttpClient {
+  const { timing, signal } = options;
+  const limiters = new Map(REGISTRY_ENDPOINTS.map((e) => [e, limiterFor(PACES[e], timing.paceScale)]));
+  const requests: Record<string, number> = {};
+  let notModified = 0;
+
+  async function once(endpoint: RegistryEndpoint, url: string, validator: string | undefined, attempt: number): Promise<Attempt> {
+    signal?.throwIfAborted();
+    requests[endpoint] = (requests[endpoint] ?? 0) + 1;
+    const timeout = AbortSignal.timeout(timing.timeoutMs);
+    try {
+      const response = await fetch(url, {
+        headers: { 'user-agent': options.userAgent, accept: 'application/json', ...conditionalHeaders(validator) },
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+      const text = await response.text();
+      return judge(response, text, attempt, timing);
+    } catch (err) {
+      signal?.throwIfAborted();
+      if (err instanceof RegistryFault) throw err;
+      const why = timeout.aborted ? `no answer within ${timing.timeoutMs / 1000} s` : `network error: ${(err as Error).message}`;
+      return { retryIn: timing.retryBaseMs * 2 ** attempt, fault: new RegistryFault('unavailable', why) };
+    }
+  }
+
+  /** Waits for the limiter, but an abort does not wait for its turn. */
+  function scheduled<T>(endpoint: RegistryEndpoint, job: () => Promise<T>): Promise<T> {
+    const limiter = limiters.get(endpoint) ?? new Bottleneck();
+    if (!signal) return limiter.schedule(job);
+    return new Promise<T>((resolve, reject) => {
+      const abort = () => reject(signal.reason as Error);
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort, { once: true });
+      limiter
+        .schedule(job)
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', abort));
+    });
+  }
+
+  return {
+    async get(endpoint, url, validator) {
+      for (let attempt = 0; ; attempt++) {
+        const result = await scheduled(endpoint, () => once(endpoint, url, validator, attempt));
+        if ('answer' in result) {
+          if (result.answer.status === 304) notModified++;
+          return result.answer;
+        }
+        if (attempt >= timing.retries) throw result.fault;
+        await sleep(result.retryIn, undefined, { signal });
+      }
+    },
+    stats: () => ({ requests: { ...requests }, notModified }),
+  };
+}

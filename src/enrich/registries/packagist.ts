@@ -1,0 +1,41 @@
+/**
+ * Packagist: `/packages/VENDOR/NAME.json` for the downloads it publishes (daily, monthly, total) and the
+ * versions, of which the highest stable one is the package's version (`dev-*` branches and prereleases
+ * excluded); `/packages/VENDOR/NAME/stats/all.json?average=daily&from=DAY` for the daily history.
+ */
+import { z } from 'zod';
+import type { Fetcher } from './fetcher.js';
+import { addDays, completeDays, figures, highestStable, isoTime, utcDay } from './figures.js';
+import type { PackageFigures, PackageRequest } from './types.js';
+
+/** Packagist keeps daily statistics much longer; a first run asks for two years. */
+const BACKFILL_DAYS = 730;
+
+const packageDoc = z.object({
+  package: z.object({
+    downloads: z.object({ total: z.number().int(), monthly: z.number().int(), daily: z.number().int() }),
+    versions: z.record(z.string(), z.object({ time: z.string().nullish() })),
+  }),
+});
+const stats = z.object({ labels: z.array(z.string()), values: z.record(z.string(), z.array(z.number().int())) });
+
+export async function fetchPackagist(f: Fetcher, request: PackageRequest, now: Date): Promise<PackageFigures> {
+  const path = `/packages/${request.name.split('/').map(encodeURIComponent).join('/')}`;
+  const from = request.dailySince ?? addDays(utcDay(now), -BACKFILL_DAYS);
+  const [doc, history] = await Promise.all([
+    f.json('packagist', `${path}.json`, packageDoc),
+    f.json('packagist', `${path}/stats/all.json?average=daily&from=${from}`, stats),
+  ]);
+  const { downloads, versions } = doc.package;
+  const stable = highestStable(Object.entries(versions).map(([version, v]) => ({ version, at: isoTime(v.time) })));
+  const values = history.values[request.name] ?? Object.values(history.values)[0] ?? [];
+  const days = history.labels.flatMap((day, i) => (values[i] === undefined ? [] : [{ day, downloads: values[i] }]));
+  return figures({
+    version: stable?.version ?? null,
+    versionAt: stable?.at ?? null,
+    downloadsLastDay: downloads.daily,
+    downloadsLastMonth: downloads.monthly,
+    downloadsTotal: downloads.total,
+    daily: completeDays(days, request.dailySince, now),
+  });
+}
