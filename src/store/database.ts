@@ -127,7 +127,8 @@ async function openPostgres(url: string): Promise<Store> {
   try {
     await migrator`select pg_advisory_lock(${LOCK_NAMESPACE}, ${MIGRATION_LOCK})`;
     migrationsApplied = pendingMigrations(migrationsFolder, await lastAppliedAt(() => migrator.unsafe(LAST_APPLIED_QUERY)));
-    await migratePostgres(drizzlePostgres(migrator), { migrationsFolder });
+    // Nothing pending, no DDL: a read-only server (a served embedded database) opens as well.
+    if (migrationsApplied.length) await migratePostgres(drizzlePostgres(migrator), { migrationsFolder });
     await migrator`select pg_advisory_unlock(${LOCK_NAMESPACE}, ${MIGRATION_LOCK})`;
   } catch (error) {
     throw connectionError(url, error);
