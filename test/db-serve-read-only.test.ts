@@ -22,7 +22,7 @@ describe('db serve is read-only', () => {
     database = await createTestDatabase('pglite');
     store = await database.open();
     if (!store.pglite) throw new Error('expected the embedded database');
-    server = await serveWireProtocol(store.pglite, 0);
+    server = await serveWireProtocol(store.pglite, 0, { dataDir: database.dataDir, command: 'test' });
     client = postgres(`postgres://postgres@127.0.0.1:${server.port}/postgres`, { max: 1, onnotice: () => {} });
   });
   afterAll(async () => {

@@ -1,9 +1,10 @@
 /**
  * PGlite is single-process: two processes on one directory silently lose writes. An exclusive lock
  * file beside the data directory (PID inside) keeps a second process out; a dead holder's lock is
- * cleared.
+ * cleared. A holder that serves the database also writes where (a second line of JSON), so the
+ * process turned away is told how to read it.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { LockedError } from '../errors.js';
 
@@ -21,13 +22,61 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function readHolder(file: string): number | undefined {
+/** How the holder serves the database: the command and the port on 127.0.0.1. */
+interface Serving {
+  command: string;
+  port: number;
+}
+
+interface Holder {
+  pid: number;
+  serving?: Serving;
+}
+
+function parseServing(line: string | undefined): Serving | undefined {
   try {
-    const pid = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const value = JSON.parse(line ?? '') as Partial<Serving>;
+    return typeof value.command === 'string' && Number.isInteger(value.port) ? { command: value.command, port: Number(value.port) } : undefined;
   } catch {
     return undefined;
   }
+}
+
+function readHolder(file: string): Holder | undefined {
+  try {
+    const [first = '', second] = readFileSync(file, 'utf8').split('\n');
+    const pid = Number.parseInt(first.trim(), 10);
+    return Number.isInteger(pid) && pid > 0 ? { pid, serving: parseServing(second) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The exit-75 message: who holds the directory and, when it serves it, how to read it there. */
+function heldMessage(dataDir: string, holder: Holder): string {
+  if (!holder.serving) {
+    return (
+      `the embedded database ${dataDir} is in use by process ${holder.pid}; ` +
+      'set DATABASE_URL to use a PostgreSQL server, or read it through `stackradar db serve` / the running scheduler'
+    );
+  }
+  const { command, port } = holder.serving;
+  return (
+    `the embedded database ${dataDir} is in use by process ${holder.pid} (${command}, serving it read-only on 127.0.0.1:${port}: ` +
+    `read it with psql -h 127.0.0.1 -p ${port} -U postgres or stackradar sql --database-url postgres://postgres@127.0.0.1:${port}/postgres)`
+  );
+}
+
+/**
+ * Adds to this process's lock file that it serves the database. Written beside and renamed over it,
+ * so the lock file never goes missing or half-written.
+ */
+export function recordServing(dataDir: string, serving: Serving): void {
+  const file = lockFileFor(dataDir);
+  if (!heldHere.has(file)) return;
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${process.pid}\n${JSON.stringify(serving)}\n`);
+  renameSync(temporary, file);
 }
 
 export function lockFileFor(dataDir: string): string {
@@ -56,18 +105,13 @@ export function acquireDirectoryLock(dataDir: string): DirectoryLock {
           if (released) return;
           released = true;
           heldHere.delete(file);
-          if (readHolder(file) === process.pid) unlinkSync(file);
+          if (readHolder(file)?.pid === process.pid) unlinkSync(file);
         },
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(file);
-      if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
-        throw new LockedError(
-          `the embedded database ${dataDir} is in use by process ${holder}; ` +
-            'set DATABASE_URL to use a PostgreSQL server, or read it through `stackradar db serve` / the running scheduler',
-        );
-      }
+      if (holder !== undefined && holder.pid !== process.pid && isAlive(holder.pid)) throw new LockedError(heldMessage(dataDir, holder));
       // A lock left by a dead process (or half-written): remove it and try again.
       try {
         unlinkSync(file);

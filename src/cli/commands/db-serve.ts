@@ -14,7 +14,7 @@ export async function runServe(command: Command, options: { port: string }): Pro
   }
   await context.withStore(async (store) => {
     if (!store.pglite) return;
-    const server = await serveWireProtocol(store.pglite, port);
+    const server = await serveWireProtocol(store.pglite, port, { dataDir: store.location, command: 'stackradar db serve' });
     context.logger.info(
       { port: server.port },
       `serving ${store.location} read-only on 127.0.0.1:${server.port}; connect with: psql -h 127.0.0.1 -p ${server.port} -U postgres`,

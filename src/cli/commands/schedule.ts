@@ -43,7 +43,7 @@ export async function runSchedule(command: Command, options: ScheduleOptions): P
   let server: WireServer | undefined;
   try {
     if (store.pglite && options.serve) {
-      server = await serveWireProtocol(store.pglite, port);
+      server = await serveWireProtocol(store.pglite, port, { dataDir: store.location, command: 'stackradar schedule' });
       logger.info(
         { port: server.port },
         `serving ${store.location} on 127.0.0.1:${server.port} while scheduling; read it with: psql -h 127.0.0.1 -p ${server.port} -U postgres`,
