@@ -1,0 +1,139 @@
+// The registry clients against the fake registries: versions, figures and daily history as the fixtures
+// imply, faults (404, 429, 5xx, garbage), conditional requests, and the STACKRADAR_REGISTRY_URLS parser.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseRegistryUrls } from '../src/enrich/registries/index.js';
+import type { PackageResult } from '../src/enrich/registries/types.js';
+import { startFakeRegistries, type FakeRegistries } from './support/fake-registries/index.js';
+import { fakeClient, memoryCache, requestsFor } from './support/fake-registries/client.js';
+
+const NOW = new Date('2026-12-01T06:00:00Z');
+
+function summary(result: PackageResult | undefined) {
+  if (!result || 'error' in result) return result;
+  const { daily, ...rest } = result;
+  const [first, last] = [daily[0], daily.at(-1)];
+  return { ...rest, daily: first && last ? { first: first.day, last: last.day, count: daily.length, sum: daily.reduce((t, d) => t + d.downloads, 0) } : null };
+}
+
+describe('registry clients against the fakes', () => {
+  let fake: FakeRegistries;
+  beforeAll(async () => {
+    fake = await startFakeRegistries();
+  });
+  afterAll(() => fake.close());
+  beforeEach(() => {
+    fake.setFaults({});
+    fake.resetLog();
+    fake.setToday('2026-12-01');
+  });
+
+  it.each([
+    'npm:express', 'npm:@nestjs/core', 'pypi:Django', 'pypi:Flask', 'rubygems:rails', 'rubygems:sinatra', 'packagist:laravel/framework', 'hex:phoenix',
+    'maven:org.springframework.boot:spring-boot', 'crates:axum', 'nuget:ServiceStack', 'go:github.com/gin-gonic/gin', 'go:github.com/BurntSushi/toml', 'go:github.com/gofiber/fiber/v3',
+  ])('%s: the version, figures and daily history the fixture implies', async (key) => {
+    const results = await fakeClient(fake).fetchPackages(requestsFor([key]), NOW);
+    expect(summary(results.get(key))).toEqual(fake.expected(key));
+    expect(fake.requests.flatMap((r) => r.schemaErrors)).toEqual([]);
+  });
+
+  it('unscoped npm packages share one bulk request, which reaches 365 days back', async () => {
+    const keys = ['npm:fastify', 'npm:koa', 'npm:hono'];
+    const results = await fakeClient(fake).fetchPackages(requestsFor(keys), NOW);
+    for (const key of keys) expect(summary(results.get(key))).toEqual(fake.expected(key));
+    const downloads = fake.requests.filter((r) => r.endpoint === 'npm-downloads').map((r) => r.path);
+    expect(downloads).toEqual(['/downloads/range/last-month/fastify,koa,hono', '/downloads/range/2025-12-01:2026-10-31/fastify,koa,hono']);
+  });
+
+  it('a package absent from its registry is not-found; its neighbours are unaffected', async () => {
+    const results = await fakeClient(fake).fetchPackages(requestsFor(['npm:sails', 'hex:phoenix', 'crates:rocket']), NOW);
+    expect(results.get('npm:sails')).toMatchObject({ error: 'not-found' });
+    expect(results.get('crates:rocket')).toMatchObject({ error: 'not-found' });
+    expect(summary(results.get('hex:phoenix'))).toEqual(fake.expected('hex:phoenix'));
+  });
+
+  it('every request carries the User-Agent with the contact', async () => {
+    await fakeClient(fake).fetchPackages(requestsFor(['pypi:Django', 'go:github.com/BurntSushi/toml']), NOW);
+    expect(fake.requests.length).toBe(5);
+    for (const r of fake.requests) expect(r.headers['user-agent']).toBe('stackradar/0.1.0 (+ops@example.com)');
+    expect(fake.requests.find((r) => r.endpoint === 'go')?.path).toBe('/github.com/!burnt!sushi/toml/@v/list');
+  });
+
+  it('a 404 from the registry is not-found', async () => {
+    fake.setFaults({ endpoints: ['hex'], notFound: 1 });
+    const results = await fakeClient(fake).fetchPackages(requestsFor(['hex:phoenix']), NOW);
+    expect(results.get('hex:phoenix')).toEqual({ error: 'not-found', detail: 'HTTP 404' });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('a 429 with a short Retry-After is waited out, a long one is rate-limited at once', async () => {
+    fake.setFaults({ endpoints: ['hex'], rateLimited: { count: 1, retryAfterSeconds: 1 } });
+    const waited = await fakeClient(fake).fetchPackages(requestsFor(['hex:phoenix']), NOW);
+    expect(summary(waited.get('hex:phoenix'))).toEqual(fake.expected('hex:phoenix'));
+    const [first, second] = fake.requests;
+    expect(second && first ? second.at - first.doneAt : 0).toBeGreaterThanOrEqual(950);
+
+    fake.resetLog();
+    fake.setFaults({ endpoints: ['hex'], rateLimited: { count: 5, retryAfterSeconds: 120 } });
+    const limited = await fakeClient(fake).fetchPackages(requestsFor(['hex:phoenix']), NOW);
+    expect(limited.get('hex:phoenix')).toMatchObject({ error: 'rate-limited' });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('5xx is retried with backoff, then unavailable; other registries still answer', async () => {
+    fake.setFaults({ endpoints: ['rubygems'], serverErrors: { count: 2, status: 502 } });
+    const recovered = await fakeClient(fake).fetchPackages(requestsFor(['rubygems:sinatra']), NOW);
+    expect(summary(recovered.get('rubygems:sinatra'))).toEqual(fake.expected('rubygems:sinatra'));
+
+    fake.setFaults({ endpoints: ['maven'], serverErrors: { count: 10, status: 503 } });
+    fake.resetLog();
+    const failed = await fakeClient(fake).fetchPackages(requestsFor(['maven:org.springframework.boot:spring-boot', 'hex:phoenix']), NOW);
+    expect(failed.get('maven:org.springframework.boot:spring-boot')).toEqual({ error: 'unavailable', detail: 'HTTP 503' });
+    expect(fake.requests.filter((r) => r.endpoint === 'maven')).toHaveLength(3);
+    expect(summary(failed.get('hex:phoenix'))).toEqual(fake.expected('hex:phoenix'));
+  });
+
+  it('a garbage body is invalid-response', async () => {
+    fake.setFaults({ endpoints: ['pypistats'], garbage: 1 });
+    const results = await fakeClient(fake).fetchPackages(requestsFor(['pypi:Django']), NOW);
+    expect(results.get('pypi:Django')).toEqual({ error: 'invalid-response', detail: 'the body is not JSON' });
+  });
+
+  it('a network failure is unavailable', async () => {
+    const client = fakeClient(fake, { urls: { ...fake.urls, hex: 'http://127.0.0.1:9' } });
+    const results = await client.fetchPackages(requestsFor(['hex:phoenix']), NOW);
+    expect(results.get('hex:phoenix')).toMatchObject({ error: 'unavailable', detail: expect.stringMatching(/^network error/) as unknown });
+  });
+
+  it('an abort rejects the call', async () => {
+    const controller = new AbortController();
+    fake.setFaults({ latencyMs: 2000 });
+    const pending = fakeClient(fake, { signal: controller.signal }).fetchPackages(requestsFor(['hex:phoenix', 'npm:express']), NOW);
+    setTimeout(() => controller.abort(new Error('interrupted')), 100);
+    await expect(pending).rejects.toThrow('interrupted');
+  });
+
+  it('a second run sends the stored validators and reuses the bodies of 304s', async () => {
+    const cache = memoryCache();
+    const keys = ['npm:express', 'rubygems:rails', 'hex:phoenix', 'go:github.com/gin-gonic/gin'];
+    const first = await fakeClient(fake, { cache }).fetchPackages(requestsFor(keys), NOW);
+    fake.resetLog();
+    const client = fakeClient(fake, { cache });
+    const second = await client.fetchPackages(requestsFor(keys), NOW);
+    for (const key of keys) expect(second.get(key)).toEqual(first.get(key));
+    const notModified = fake.requests.filter((r) => r.status === 304);
+    expect(notModified.map((r) => r.endpoint).sort()).toEqual(['go', 'go', 'hex', 'npm', 'rubygems', 'rubygems']);
+    expect(fake.requests.find((r) => r.endpoint === 'go')?.headers['if-modified-since']).toBeDefined();
+    expect(client.stats().notModified).toBe(6);
+  });
+});
+
+describe('parseRegistryUrls', () => {
+  it('reads name=url pairs', () => {
+    expect(parseRegistryUrls('npm=http://127.0.0.1:4873/, npm-downloads=http://127.0.0.1:4874')).toEqual({ npm: 'http://127.0.0.1:4873', 'npm-downloads': 'http://127.0.0.1:4874' });
+  });
+  it('rejects an unknown name or a bad URL in one line', () => {
+    expect(() => parseRegistryUrls('yarn=http://x')).toThrow(/^unknown registry "yarn" \(known: npm, npm-downloads, /);
+    expect(() => parseRegistryUrls('hex=ftp://x')).toThrow('registry hex: "ftp://x" is not an http(s) URL');
+    expect(() => parseRegistryUrls('hex')).toThrow('registry hex: "" is not an http(s) URL');
+  });
+});
