@@ -15,6 +15,7 @@ import { StackradarError, ExitCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { LAST_APPLIED_QUERY, lastAppliedAt, pendingMigrations } from './migrations.js';
 import { acquireDirectoryLock } from './pglite-lock.js';
+import { readerRole } from './reader-role.js';
 import { shareSession } from './pglite-session.js';
 import * as schema from './schema.js';
 
@@ -32,7 +33,7 @@ export interface Store {
   readonly location: string;
   /** Raw SQL through drizzle with the result shape normalised between the drivers. */
   rows<T extends Row = Row>(query: SQL, db?: Db): Promise<T[]>;
-  /** Runs exactly one statement inside a READ ONLY transaction. */
+  /** Runs exactly one statement inside a READ ONLY transaction (on a server, as a read-only role: reader-role.ts). */
   readOnlyQuery(text: string): Promise<QueryResult>;
   /**
    * Takes the run lock (one data-changing run per database at a time) and returns its release, or
@@ -162,7 +163,9 @@ async function openPostgres(url: string): Promise<Store> {
       };
     },
     async readOnlyQuery(text) {
+      const role = await readerRole(client);
       return client.begin('read only', async (tx) => {
+        if (role) await tx.unsafe(`set local role ${role}`);
         // The extended protocol refuses a string holding several statements; postgres.js picks the
         // simple protocol for an unsafe query without parameters unless told (an untyped option).
         const extendedProtocol = { simple: false } as postgres.UnsafeQueryOptions;

@@ -1,6 +1,7 @@
 /** `stackradar sql "QUERY"`: one read-only statement, refused before it runs if it could write. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { systemFunctionIn } from '../../store/sql-guard.js';
 import { createContext } from '../context.js';
 import type { Format } from '../../format/rows.js';
 import { printRows } from '../print.js';
@@ -16,7 +17,9 @@ export function firstKeyword(text: string): string {
 /**
  * The transaction is READ ONLY on both drivers and the statement goes through the extended protocol
  * (which rejects several statements); the keyword check also keeps out statements a read-only
- * transaction allows but that are not queries (COPY … TO PROGRAM, SET, COMMIT).
+ * transaction allows but that are not queries (COPY … TO PROGRAM, SET, COMMIT), and the name check the
+ * system functions it allows (pg_read_file, lo_import, set_config, dblink…). On a server the statement
+ * also runs as a role that can only read (reader-role.ts).
  */
 export function checkQuery(text: string): void {
   if (!text.trim()) throw new UsageError('sql: the query is empty');
@@ -26,6 +29,9 @@ export function checkQuery(text: string): void {
       `sql: only read-only queries are allowed (SELECT, WITH, VALUES, TABLE, SHOW, EXPLAIN), not ${keyword.toUpperCase() || 'this statement'}`,
     );
   }
+  // A READ ONLY transaction still lets a superuser read server files, run programs or change settings.
+  const system = systemFunctionIn(text);
+  if (system) throw new UsageError(`sql: ${system}() is not allowed: it reaches the server's files, processes or settings`);
 }
 
 function explain(error: unknown): never {
