@@ -76,3 +76,13 @@ export function createFetcher(http: HttpClient, urls: Record<RegistryEndpoint, s
     },
   };
 }
+
+/**
+ * Like Promise.all, but a failure is reported only once every request has ended, so no request of a
+ * package outlives the call that asked for it.
+ */
+export async function settleAll<T extends readonly unknown[] | []>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(promises);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { RegistryFault } from './http.js';
-import type { Fetcher } from './fetcher.js';
+import { settleAll, type Fetcher } from './fetcher.js';
 import { addDays, completeDays, figures, utcDay } from './figures.js';
 import type { DailyDownloads, PackageRequest, PackageResult } from './types.js';
 
@@ -60,8 +60,8 @@ function groups(requests: PackageRequest[]): PackageRequest[][] {
 }
 
 async function onePackage(f: Fetcher, request: PackageRequest, downloads: ReturnType<typeof groupDownloads>, now: Date): Promise<PackageResult> {
-  const doc = await f.json('npm', documentPath(request.name), packument, { conditional: true });
-  const found = (await downloads).get(request.name);
+  const [doc, group] = await settleAll([f.json('npm', documentPath(request.name), packument, { conditional: true }), downloads]);
+  const found = group.get(request.name);
   if (!found) throw new RegistryFault('not-found', 'the downloads API does not know the package');
   const month = [...found.month.downloads].sort((a, b) => (a.day < b.day ? -1 : 1));
   const sum = (days: DailyDownloads[]) => days.reduce((total, d) => total + d.downloads, 0);
@@ -81,7 +81,6 @@ export function fetchNpm(f: Fetcher, requests: PackageRequest[], now: Date): Map
   const results = new Map<string, Promise<PackageResult>>();
   for (const group of groups(requests)) {
     const downloads = groupDownloads(f, group, now);
-    downloads.catch(() => undefined);
     for (const request of group) results.set(request.name, onePackage(f, request, downloads, now));
   }
   return results;

@@ -4,7 +4,7 @@
  * excluded); `/packages/VENDOR/NAME/stats/all.json?average=daily&from=DAY` for the daily history.
  */
 import { z } from 'zod';
-import type { Fetcher } from './fetcher.js';
+import { settleAll, type Fetcher } from './fetcher.js';
 import { addDays, completeDays, figures, highestStable, isoTime, utcDay } from './figures.js';
 import type { PackageFigures, PackageRequest } from './types.js';
 
@@ -22,7 +22,7 @@ const stats = z.object({ labels: z.array(z.string()), values: z.record(z.string(
 export async function fetchPackagist(f: Fetcher, request: PackageRequest, now: Date): Promise<PackageFigures> {
   const path = `/packages/${request.name.split('/').map(encodeURIComponent).join('/')}`;
   const from = request.dailySince ?? addDays(utcDay(now), -BACKFILL_DAYS);
-  const [doc, history] = await Promise.all([
+  const [doc, history] = await settleAll([
     f.json('packagist', `${path}.json`, packageDoc),
     f.json('packagist', `${path}/stats/all.json?average=daily&from=${from}`, stats),
   ]);

@@ -4,7 +4,7 @@
  * the daily history (180 days, the `without_mirrors` category).
  */
 import { z } from 'zod';
-import type { Fetcher } from './fetcher.js';
+import { settleAll, type Fetcher } from './fetcher.js';
 import { completeDays, figures, isoTime } from './figures.js';
 import type { PackageFigures, PackageRequest } from './types.js';
 
@@ -22,7 +22,7 @@ function normalised(name: string): string {
 
 export async function fetchPypi(f: Fetcher, request: PackageRequest, now: Date): Promise<PackageFigures> {
   const name = normalised(request.name);
-  const [doc, last, history] = await Promise.all([
+  const [doc, last, history] = await settleAll([
     f.json('pypi', `/pypi/${encodeURIComponent(request.name)}/json`, project, { conditional: true }),
     f.json('pypistats', `/api/packages/${name}/recent`, recent),
     f.json('pypistats', `/api/packages/${name}/overall?mirrors=false`, overall),

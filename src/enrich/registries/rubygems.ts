@@ -4,7 +4,7 @@
  * gem ships several).
  */
 import { z } from 'zod';
-import type { Fetcher } from './fetcher.js';
+import { settleAll, type Fetcher } from './fetcher.js';
 import { figures, isoTime } from './figures.js';
 import type { PackageFigures, PackageRequest } from './types.js';
 
@@ -13,7 +13,7 @@ const versions = z.array(z.object({ number: z.string(), created_at: z.string(), 
 
 export async function fetchRubygems(f: Fetcher, request: PackageRequest): Promise<PackageFigures> {
   const name = encodeURIComponent(request.name);
-  const [info, list] = await Promise.all([
+  const [info, list] = await settleAll([
     f.json('rubygems', `/api/v1/gems/${name}.json`, gem, { conditional: true }),
     f.json('rubygems', `/api/v1/versions/${name}.json`, versions, { conditional: true }),
   ]);
