@@ -69,6 +69,43 @@ export async function starsChart(data: ReportData): Promise<string | undefined> 
   });
 }
 
+/** PyPI counts only .whl, .tar.gz and .zip downloads from this day: its figures step down there. */
+const PYPI_COUNTING_CHANGE = '2026-08-24';
+
+/**
+ * Daily downloads, one small chart per framework with its own scale; an orange rule
+ * marks PyPI's counting change on PyPI packages' charts when it falls within the window.
+ */
+export async function downloadsChart(data: ReportData): Promise<string | undefined> {
+  const values = data.downloads.map((p) => ({ framework: p.framework, t: `${p.day}T00:00:00.000Z`, downloads: p.downloads }));
+  if (values.length === 0) return undefined;
+  const x = timeAxis(data);
+  const change = new Date(`${PYPI_COUNTING_CHANGE}T00:00:00Z`);
+  const marks =
+    change >= data.since && change <= data.asOf
+      ? [...new Set(data.downloads.filter((p) => p.registry === 'pypi').map((p) => p.framework))].map((framework) => ({ framework, t: `${PYPI_COUNTING_CHANGE}T00:00:00.000Z` }))
+      : [];
+  const y = { field: 'downloads', type: 'quantitative', title: null, scale: { zero: false }, axis: { format: '~s', tickCount: 3 } } as const;
+  const charted = new Set(values.map((v) => v.framework));
+  return toSvg({
+    description: 'Daily package downloads over time, one small chart per framework',
+    datasets: { marks },
+    data: { values },
+    facet: { field: 'framework', type: 'nominal', sort: data.rows.map((row) => row.framework).filter((name) => charted.has(name)), header: { title: null, labelFontSize: 12, labelFontWeight: 'bold' } },
+    columns: 4,
+    spec: {
+      width: 190,
+      height: 100,
+      layer: [
+        { mark: { type: 'line', color: BLUE, strokeWidth: 1.5 }, encoding: { x, y } },
+        { data: { name: 'marks' }, mark: { type: 'rule', color: ORANGE, strokeDash: [4, 3] }, encoding: { x } },
+      ],
+    },
+    resolve: { scale: { y: 'independent' } },
+    config: CONFIG,
+  });
+}
+
 /** One row per framework, a tick per release in the window; the newest stable release is labelled. */
 export async function releaseChart(data: ReportData): Promise<string> {
   const order = data.rows.slice(0, MAX_CHARTED).map((row) => row.framework);

@@ -21,6 +21,15 @@ export const formatInt = (n: number | null) => (n === null ? NONE : n.toLocaleSt
 export const formatDelta = (n: number | null) => (n === null ? NONE : n > 0 ? `+${formatInt(n)}` : n < 0 ? `−${formatInt(-n)}` : '0');
 const deltaTone = (n: number | null): Tone => (n === null || n === 0 ? 'dim' : n > 0 ? 'good' : 'bad');
 
+/** "+12.3%", "−4.0%", or a dash where a window is incomplete. */
+export const formatPct = (n: number | null) => (n === null ? NONE : n > 0 ? `+${n.toFixed(1)}%` : n < 0 ? `−${(-n).toFixed(1)}%` : '0.0%');
+
+/** The registry's latest stable version, or why there is none. */
+function packageText(row: ReportRow): string {
+  if (row.package_version !== null) return row.package_version;
+  return row.package_name !== null && row.package_error === null ? NONE : (row.package_error ?? NONE);
+}
+
 export function docsText(row: ReportRow): string {
   if (row.docs_status !== null) return String(row.docs_status);
   return row.docs_error ?? NONE;
@@ -44,6 +53,9 @@ export const COLUMNS: Column[] = [
     text: (r) => (r.median_release_interval_days === null ? NONE : `${r.median_release_interval_days.toFixed(1)} d`),
   },
   { title: 'Latest version', align: 'left', text: (r) => r.latest_version ?? NONE },
+  { title: 'Package', align: 'left', text: packageText, tone: (r) => (r.package_error ? 'warn' : undefined) },
+  { title: 'Downloads 30d', align: 'right', text: (r) => formatInt(r.downloads_last_30d) },
+  { title: 'Δ dl 30d', align: 'right', text: (r) => formatPct(r.downloads_change_30d_pct), tone: (r) => deltaTone(r.downloads_change_30d_pct) },
   { title: 'Latest release', align: 'left', text: (r) => r.latest_release ?? NONE },
   {
     title: 'Age',

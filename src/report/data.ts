@@ -5,6 +5,7 @@
 import { asc, inArray } from 'drizzle-orm';
 import { diffEntries, type DiffEntry } from '../domain/diff.js';
 import type { Store } from '../store/database.js';
+import { dailyDownloads, packageSummaries } from '../store/package-reads.js';
 import { anomaliesSince, latestWithTrends, releasesBetween, starHistory } from '../store/reads.js';
 import { articleEntries, articleVersions } from '../store/schema.js';
 import { daysBetween, localDate, startOfDayBefore } from './dates.js';
@@ -15,7 +16,8 @@ export const MAX_CHARTED = 48;
 /** The columns of json and csv, in order (a header even when there are no rows). */
 export const REPORT_FIELDS = [
   'framework', 'slug', 'language', 'repo', 'stars', 'delta_7d', 'delta_30d', 'releases_last_365d',
-  'median_release_interval_days', 'latest_version', 'latest_version_at', 'latest_release', 'latest_release_at', 'latest_release_age_days',
+  'median_release_interval_days', 'latest_version', 'latest_version_at', 'package_registry', 'package_name', 'package_version',
+  'package_error', 'downloads_last_30d', 'downloads_change_30d_pct', 'latest_release', 'latest_release_at', 'latest_release_age_days',
   'docs_url', 'docs_status', 'docs_error', 'captured_at', 'anomalies',
 ] as const;
 
@@ -32,6 +34,15 @@ export type ReportRow = {
   /** Highest stable version by version order; latest_release is the newest by date. */
   latest_version: string | null;
   latest_version_at: Date | null;
+  package_registry: string | null;
+  package_name: string | null;
+  /** The registry's latest stable version, beside the repository's latest_version. */
+  package_version: string | null;
+  /** Why the newest run has no package figures (`not-found`, `unavailable`, …). */
+  package_error: string | null;
+  /** Downloads over the package's newest 30 whole days, and the change against the 30 before (%). */
+  downloads_last_30d: number | null;
+  downloads_change_30d_pct: number | null;
   latest_release: string | null;
   latest_release_at: Date | null;
   latest_release_age_days: number | null;
@@ -60,6 +71,15 @@ export type StarPoint = {
   run_id: number;
   captured_at: Date;
   stars: number | null;
+};
+
+export type DownloadPoint = {
+  framework: string;
+  slug: string;
+  registry: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  downloads: number;
 };
 
 export type ReleasePoint = {
@@ -91,6 +111,8 @@ export interface ReportData {
   /** Star history of the charted frameworks (the MAX_CHARTED most-starred), oldest first. */
   stars: StarPoint[];
   releases: ReleasePoint[];
+  /** Daily downloads of the charted frameworks' packages within the window, oldest first. */
+  downloads: DownloadPoint[];
   versions: ArticleVersionRow[];
 }
 
@@ -116,6 +138,9 @@ export async function loadReport(store: Store, options: ReportOptions): Promise<
     .filter((r) => (cadence.get(r.slug) ?? r.source) === r.source)
     .map(({ source: _source, ...release }) => release);
 
+  const packages = new Map((await packageSummaries(store.db)).map((p) => [p.slug, p]));
+  const downloads = await dailyDownloads(store.db, slugs, since.toISOString().slice(0, 10));
+
   const flagged = new Map<string, string[]>();
   for (const a of anomalies) push(flagged, a.slug, `${localDate(a.captured_at, timeZone)} ${a.detail}`);
   const rows = latest.map((row): ReportRow => ({
@@ -130,6 +155,12 @@ export async function loadReport(store: Store, options: ReportOptions): Promise<
     median_release_interval_days: row.median_release_interval_days,
     latest_version: row.latest_version,
     latest_version_at: row.latest_version_at,
+    package_registry: packages.get(row.slug)?.package_registry ?? null,
+    package_name: packages.get(row.slug)?.package_name ?? null,
+    package_version: packages.get(row.slug)?.package_version ?? null,
+    package_error: packages.get(row.slug)?.package_error ?? null,
+    downloads_last_30d: packages.get(row.slug)?.downloads_last_30d ?? null,
+    downloads_change_30d_pct: packages.get(row.slug)?.change_30d_pct ?? null,
     latest_release: row.latest_release,
     latest_release_at: row.latest_release_at,
     latest_release_age_days: row.latest_release_at ? daysBetween(row.latest_release_at, asOf, timeZone) : null,
@@ -139,7 +170,7 @@ export async function loadReport(store: Store, options: ReportOptions): Promise<
     captured_at: row.captured_at,
     anomalies: flagged.get(row.slug) ?? [],
   }));
-  return { asOf, since, sinceDays, timeZone, rows, anomalies, stars, releases, versions: await loadVersions(store) };
+  return { asOf, since, sinceDays, timeZone, rows, anomalies, stars, releases, downloads, versions: await loadVersions(store) };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -2,7 +2,7 @@
  * The HTML report: one self-contained file (inline CSS, inline SVG charts, no scripts, no fonts, no
  * requests), so it opens offline, attaches to an email and prints.
  */
-import { releaseChart, starsChart } from './charts.js';
+import { downloadsChart, releaseChart, starsChart } from './charts.js';
 import { COLUMNS } from './columns.js';
 import { MAX_CHARTED, type ReportData } from './data.js';
 import { localDate } from './dates.js';
@@ -64,7 +64,7 @@ function versionsTable(data: ReportData): string {
 }
 
 export async function renderHtml(data: ReportData): Promise<string> {
-  const [stars, releases] = await Promise.all([starsChart(data), data.rows.length ? releaseChart(data) : undefined]);
+  const [stars, downloads, releases] = await Promise.all([starsChart(data), downloadsChart(data), data.rows.length ? releaseChart(data) : undefined]);
   const window = `${localDate(data.since, data.timeZone)} – ${localDate(data.asOf, data.timeZone)}`;
   const capped = data.rows.length > MAX_CHARTED ? ` The ${MAX_CHARTED} most-starred of ${data.rows.length} frameworks are charted.` : '';
   return `<!DOCTYPE html>
@@ -75,10 +75,12 @@ export async function renderHtml(data: ReportData): Promise<string> {
 <p class="meta">GitHub figures as of ${escape(asOfText(data))} · ${data.rows.length} framework(s) · charts and anomalies cover ${escape(window)}</p>
 <h2>Summary</h2>
 ${data.rows.length ? summaryTable(data) : '<p class="note">No snapshots yet: run <code>stackradar refresh</code>.</p>'}
-<p class="note">Δ: change in stars over 7 and 30 days. Releases and median gap: stable releases in the year before the snapshot. Latest version: the highest stable version; latest release: the newest by date (with parallel release lines, often an older line's patch). Age: days since the latest release.</p>
+<p class="note">Δ: change in stars over 7 and 30 days. Releases and median gap: stable releases in the year before the snapshot. Latest version: the highest stable version; latest release: the newest by date (with parallel release lines, often an older line's patch). Age: days since the latest release. Package: the registry's latest stable version. Downloads 30d: the package's newest 30 whole days; Δ dl 30d: the change against the 30 days before.</p>
 ${anomalySection(data)}
 <h2>Stars over time</h2>
 ${stars ? `<div class="chart" id="stars-chart">${stars}</div><p class="note">Each chart has its own scale; red dots mark anomalies.${capped}</p>` : '<p class="note">No snapshots in this window.</p>'}
+<h2>Downloads over time</h2>
+${downloads ? `<div class="chart" id="downloads-chart">${downloads}</div><p class="note">Daily downloads of each framework's package as its registry counts them (RubyGems, Hex and NuGet: the daily difference of their running totals). Each chart has its own scale; the dashed orange line marks 2026-08-24, from when PyPI counts only .whl, .tar.gz and .zip downloads.</p>` : '<p class="note">No package downloads stored in this window.</p>'}
 <h2>Releases</h2>
 ${releases ? `<div class="chart" id="release-chart">${releases}</div><p class="note">Blue: stable releases; orange: prereleases. The newest stable release in the window is labelled.</p>` : ''}
 <h2>Article versions</h2>

@@ -1,7 +1,7 @@
 /**
  * For tests of whole runs and the scheduler: the local stand-ins (article site with a docs page, fake
- * GitHub with the eight frameworks, a user catalog pointing their docs at the stand-in), and long-running
- * CLI children whose JSON log lines can be awaited.
+ * GitHub with the eight frameworks, fake package registries, a user catalog pointing their docs at the
+ * stand-in), and long-running CLI children whose JSON log lines can be awaited.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startArticleServer, fixture, type ArticleServer } from './article-server.js';
 import { CLI, runCli } from './cli.js';
 import { eightFrameworks, startFakeGitHub, type FakeGitHub } from './fake-github/index.js';
+import { startFakeRegistries, type FakeRegistries } from './fake-registries/index.js';
 import type { TestDatabase } from './stores.js';
 
 export const TOKEN = 'ghp_jobsTestToken_0123456789SECRET';
@@ -18,6 +19,7 @@ export const NAMES = ['Laravel', 'CakePHP', 'Django', 'Ruby on Rails', 'Flask', 
 export interface Standins {
   articles: ArticleServer;
   github: FakeGitHub;
+  registries: FakeRegistries;
   /** The environment of a CLI child on `database`: stand-ins, user catalog, a token (GraphQL) unless removed. */
   env(database: TestDatabase, extra?: Record<string, string | undefined>): Record<string, string | undefined>;
   close(): Promise<void>;
@@ -33,13 +35,17 @@ export async function startStandins(): Promise<Standins> {
     tokens: [TOKEN],
     limits: { anonymous: 100_000, authenticated: 100_000, graphql: 100_000, searchAnonymous: 100_000, searchAuthenticated: 100_000 },
   });
+  const registries = await startFakeRegistries();
   const dir = mkdtempSync(path.join(tmpdir(), 'stackradar-jobs-'));
   const catalog = path.join(dir, 'catalog.json');
-  // Docs on the stand-in: the real hosts would make every run wait for DNS.
-  writeFileSync(catalog, JSON.stringify({ frameworks: NAMES.map((name) => ({ name, docs: `${articles.url}/docs` })) }));
+  // Docs on the stand-in: the real hosts would make every run wait for DNS. CakePHP's package is not in
+  // the fake registries: it stands for a framework without a package.
+  const entries = NAMES.map((name) => ({ name, docs: `${articles.url}/docs`, ...(name === 'CakePHP' ? { package: null } : {}) }));
+  writeFileSync(catalog, JSON.stringify({ frameworks: entries }));
   return {
     articles,
     github,
+    registries,
     env: (database, extra = {}) => ({
       DATABASE_URL: database.databaseUrl,
       STACKRADAR_DATA_DIR: database.dataDir,
@@ -50,11 +56,12 @@ export async function startStandins(): Promise<Standins> {
       STACKRADAR_FETCH_TIMEOUT: '10',
       GITHUB_API_URL: github.url,
       GITHUB_TOKEN: TOKEN,
+      STACKRADAR_REGISTRY_URLS: registries.envValue,
       LOG_LEVEL: 'info',
       ...extra,
     }),
     async close() {
-      await Promise.all([articles.close(), github.close()]);
+      await Promise.all([articles.close(), github.close(), registries.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
