@@ -78,7 +78,8 @@ describe.each(DRIVERS)('stackradar enrich on %s', (driver) => {
     github = await startFakeGitHub({ repos: eightFrameworks(NOW), tokens: [TOKEN] });
     docs = await startDocsServer();
     database = await createTestDatabase(driver);
-    // Docs on the local docs site, and Express under its old name: renames must be followed.
+    // Docs on the local docs site, and Express under its old name: renames must be followed. No packages:
+    // registries-cli.test.ts covers them against the fake registries.
     const catalog = path.join(tmpdir(), `stackradar-catalog-${process.pid}-${driver}.json`);
     writeFileSync(
       catalog,
@@ -87,6 +88,7 @@ describe.each(DRIVERS)('stackradar enrich on %s', (driver) => {
           name: slug === 'ruby-on-rails' ? 'Ruby on Rails' : slug === 'spring-boot' ? 'Spring Boot' : slug,
           docs: `${docs.url}/docs/${slug}`,
           ...(slug === 'express' ? { repo: 'visionmedia/express' } : {}),
+          package: null,
         })),
       }),
     );

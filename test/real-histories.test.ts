@@ -50,7 +50,8 @@ describe.each(DRIVERS)('real release histories through enrich on %s', (driver) =
     docs = await startDocsServer();
     database = await createTestDatabase(driver);
     const catalog = path.join(tmpdir(), `stackradar-real-catalog-${process.pid}-${driver}.json`);
-    writeFileSync(catalog, JSON.stringify({ frameworks: Object.values(SLUGS).map((slug) => ({ name: slug, docs: `${docs.url}/docs/${slug}` })) }));
+    // No packages: registries-cli.test.ts covers them against the fake registries.
+    writeFileSync(catalog, JSON.stringify({ frameworks: Object.values(SLUGS).map((slug) => ({ name: slug, docs: `${docs.url}/docs/${slug}`, package: null })) }));
     env = {
       DATABASE_URL: database.databaseUrl,
       STACKRADAR_DATA_DIR: database.dataDir,
