@@ -1,0 +1,88 @@
+/**
+ * Tracked sources: a source ingested once is ingested by every later refresh until `sources remove`
+ * stops it; enrich covers only the tracked sources' frameworks; the listing and its errors.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from './support/article-server.js';
+import { runCli } from './support/cli.js';
+import { startStandins, type Standins } from './support/jobs.js';
+import { DRIVERS, createTestDatabase, skipPostgres, type TestDatabase } from './support/stores.js';
+
+const LONG = 120_000;
+
+interface SourceRow {
+  url: string;
+  tracked: boolean;
+  current_version: number | null;
+  entries: number | null;
+  last_outcome: string | null;
+}
+
+describe.each(DRIVERS)('stackradar sources on %s', (driver) => {
+  const skip = driver === 'postgres' && skipPostgres;
+  let standins: Standins;
+  let database: TestDatabase;
+  let env: Record<string, string | undefined>;
+  let main: string;
+  let extra: string;
+  const hits = (url: string) => standins.articles.hits.get(new URL(url).pathname) ?? 0;
+  const listing = async () => JSON.parse((await runCli(['sources', '--format', 'json'], { env })).stdout) as SourceRow[];
+
+  beforeAll(async () => {
+    if (skip) return;
+    standins = await startStandins();
+    standins.articles.pages.set('/numbered.html', { body: fixture('numbered-h2.html') });
+    database = await createTestDatabase(driver);
+    env = standins.env(database);
+    main = `${standins.articles.url}/article.html`;
+    extra = `${standins.articles.url}/numbered.html`;
+  });
+  afterAll(async () => {
+    if (skip) return;
+    await standins.close();
+    await database.drop();
+  });
+
+  it.skipIf(skip)('a source ingested with --source is refreshed until it is removed; enrich covers tracked sources only', async () => {
+    expect((await runCli(['ingest', '--source', extra], { env, timeoutMs: LONG })).code).toBe(0);
+    expect((await listing()).map((row) => [row.url, row.tracked]).sort()).toEqual([[main, true], [extra, true]].sort());
+
+    const before = hits(extra);
+    const refreshed = await runCli(['refresh'], { env, timeoutMs: LONG });
+    expect(refreshed.code, refreshed.stderr).toBe(0);
+    expect(hits(extra)).toBe(before + 1);
+    const rows = await listing();
+    expect(rows.find((row) => row.url === extra)).toMatchObject({ tracked: true, entries: 8, last_outcome: 'unchanged' });
+    expect(rows.find((row) => row.url === main)).toMatchObject({ tracked: true, entries: 8, last_outcome: 'new-version' });
+
+    const removed = await runCli(['sources', 'remove', extra], { env });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stderr).toContain(`stopped tracking ${extra}`);
+    await runCli(['refresh'], { env, timeoutMs: LONG });
+    expect(hits(extra)).toBe(before + 1);
+
+    // With no tracked source left, enrich has nothing to cover, although the versions are still stored.
+    expect((await runCli(['sources', 'remove', main], { env })).code).toBe(0);
+    const enrich = await runCli(['enrich'], { env, timeoutMs: LONG });
+    expect(enrich.code).toBe(1);
+    expect(enrich.stderr).toContain('no current article entries');
+    expect((await listing()).every((row) => !row.tracked && row.current_version !== null)).toBe(true);
+
+    // A configured default that was removed stays removed; adding it again tracks it again.
+    await runCli(['refresh'], { env, timeoutMs: LONG });
+    expect((await listing()).find((row) => row.url === main)?.tracked).toBe(false);
+    expect((await runCli(['sources', 'add', main], { env })).code).toBe(0);
+    expect((await listing()).find((row) => row.url === main)?.tracked).toBe(true);
+  }, 6 * LONG);
+
+  it.skipIf(skip)('refuses bad input with exit 2 and one line', async () => {
+    const unknown = await runCli(['sources', 'remove', 'https://example.org/never-added'], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('stackradar: sources remove: not a tracked source: https://example.org/never-added (list them: stackradar sources)\n');
+    const bad = await runCli(['sources', 'add', 'not-a-url'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('stackradar: sources add: "not-a-url" is not an http(s) URL\n');
+    const action = await runCli(['sources', 'drop', main], { env });
+    expect(action.code).toBe(2);
+  }, LONG);
+});
