@@ -1,9 +1,10 @@
 /**
  * Progress of a run's stages. On a terminal: one live line per stage on stderr, rewritten in place as
- * its count moves ("enriching 3/8"). Elsewhere (pipes, log collectors, `--format json`): one structured
+ * its count moves ("enriching 3/8"), drawn through the logger's terminal writer so that log lines go
+ * above it rather than onto it. Elsewhere (pipes, log collectors, `--format json`): one structured
  * log line when a stage starts, so logs stay one JSON object per line.
  */
-import type { Logger } from '../logger.js';
+import { stderrTerminal, type Logger, type Terminal } from '../logger.js';
 
 export type Stage = 'fetching' | 'parsing' | 'enriching' | 'storing';
 
@@ -16,7 +17,7 @@ export interface Progress {
   end(): void;
 }
 
-export function createProgress(logger: Logger, options: { live: boolean; stream?: NodeJS.WriteStream }): Progress {
+export function createProgress(logger: Logger, options: { live: boolean; terminal?: Terminal }): Progress {
   if (!options.live) {
     let last: Stage | undefined;
     return {
@@ -28,17 +29,17 @@ export function createProgress(logger: Logger, options: { live: boolean; stream?
       end() {},
     };
   }
-  const out = options.stream ?? process.stderr;
+  const terminal = options.terminal ?? stderrTerminal;
   let current: Stage | undefined;
   return {
     report(stage, done, total) {
       // A new stage keeps the previous line and starts its own; a count rewrites the current one.
-      if (current !== undefined && stage !== current) out.write('\n');
+      if (current !== undefined && stage !== current) terminal.keep();
       current = stage;
-      out.write(`\r\x1b[2K${stage}${total === undefined ? '' : ` ${done ?? 0}/${total}`}`);
+      terminal.show(`${stage}${total === undefined ? '' : ` ${done ?? 0}/${total}`}`);
     },
     end() {
-      if (current !== undefined) out.write('\n');
+      terminal.keep();
       current = undefined;
     },
   };
