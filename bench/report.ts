@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { CliResult } from './cli.js';
 import type { EnrichResult } from './enrich.js';
 import type { ParseResult } from './parse.js';
+import type { RefreshScaleResult } from './refresh-scale.js';
 import type { StoreResult } from './store.js';
 
 export interface Results {
@@ -14,6 +15,7 @@ export interface Results {
   enrich?: EnrichResult[];
   cli?: CliResult;
   store?: StoreResult;
+  refreshScale?: RefreshScaleResult[];
   /** Sections that did not run, and why. */
   skipped: Record<string, string>;
   totalSeconds?: number;
@@ -79,6 +81,34 @@ function storeRows(s: StoreResult): Row[] {
   return rows;
 }
 
+/** The issue's limits per N and run: wall seconds; peak RSS applies to every run of 10,000. */
+const SCALE_LIMITS: Record<number, Record<string, number>> = { 2_000: { first: 60, 'next day': 30 }, 10_000: { first: 300, 'next day': 90 } };
+
+function refreshScaleRows(results: RefreshScaleResult[]): Row[] {
+  return results.flatMap((r): Row[] => {
+    const section = `refresh N=${r.n.toLocaleString('en')}, ${r.driver}`;
+    const rows = r.runs.flatMap((run): Row[] => {
+      const limit = SCALE_LIMITS[r.n]?.[run.label];
+      const s = run.served;
+      const stages = run.stages.map((st) => `${st.name} ${round1(st.ms / 1000)} s`).join(', ');
+      const docsTarget = run.label === 'next day' ? '0' : '';
+      const out: Row[] = [
+        [section, `${run.label}: whole process (load ${run.loadBefore})`, `${run.seconds} s`, limit ? `≤ ${limit} s` : '', limit ? check(run.seconds, limit) : ''],
+        [section, `${run.label}: stages`, stages, '', ''],
+        [section, `${run.label}: served GraphQL / REST / search / docs / article`, `${s.graphql} / ${s.rest} / ${s.search} / ${s.docs} / ${s.article}`, docsTarget && `docs ${docsTarget}`, docsTarget && (s.docs === 0 ? 'met' : 'MISSED')],
+        [section, `${run.label}: peak RSS`, `${run.peakRssMB} MB`, r.n === 10_000 ? '≤ 700 MB' : '', r.n === 10_000 ? check(run.peakRssMB, 700) : ''],
+      ];
+      if (run.exitCode !== 0) out.push([section, `${run.label}: exit code`, String(run.exitCode), '0', 'FAILED']);
+      return out;
+    });
+    if (r.storage) rows.push([section, 'bytes per framework per day (snapshots + package tables, indexes)', String(r.storage.bytesPerFrameworkDay), '≤ 150', check(r.storage.bytesPerFrameworkDay, 150)]);
+    if (r.error) rows.push([section, 'error', r.error, '', 'FAILED']);
+    return rows;
+  });
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
 export function tableRows(r: Results): Row[] {
   const rows: Row[] = [];
   if (r.parse) {
@@ -100,6 +130,7 @@ export function tableRows(r: Results): Row[] {
     );
   }
   if (r.store) rows.push(...storeRows(r.store));
+  if (r.refreshScale) rows.push(...refreshScaleRows(r.refreshScale));
   for (const [section, why] of Object.entries(r.skipped)) rows.push([section, 'skipped', why, '', '']);
   return rows;
 }

@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- section…]`: the performance figures docs/benchmarks.md reports. Sections: parse, enrich, cli, store
- * (default: all). Progress on stderr, the results table (markdown) on stdout, everything in
+ * `npm run bench [-- section…]`: the performance figures docs/benchmarks.md reports. Sections: parse, enrich, cli, store,
+ * refresh-scale (default: all). Progress on stderr, the results table (markdown) on stdout, everything in
  * bench/results.json. Environment: BENCH_POSTGRES_URL (a database on the server to administer from,
- * default postgres://postgres@127.0.0.1:5432/postgres), BENCH_KEEP_DATABASE=true to keep
- * stackradar_bench for EXPLAIN afterwards.
+ * default postgres://postgres@127.0.0.1:5432/postgres), BENCH_KEEP_DATABASE=true to keep the bench
+ * databases for EXPLAIN afterwards, BENCH_REFRESH_SIZES (default 2000,10000) and BENCH_REFRESH_DRIVERS
+ * (default embedded,postgres) for refresh-scale.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -13,11 +14,12 @@ import postgres from 'postgres';
 import { benchCli, CLI } from './cli.js';
 import { benchEnrich } from './enrich.js';
 import { benchParse } from './parse.js';
+import { benchRefreshScale, type Driver } from './refresh-scale.js';
 import { commit, machine, markdownTable, tableRows, type Results } from './report.js';
 import { benchStore } from './store.js';
 import { progress, round } from './util.js';
 
-const SECTIONS = ['parse', 'enrich', 'cli', 'store'] as const;
+const SECTIONS = ['parse', 'enrich', 'cli', 'store', 'refresh-scale'] as const;
 const NOW = new Date('2025-06-01T06:00:00Z');
 const ENRICH_SIZES = [8, 1_000, 10_000];
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -63,19 +65,34 @@ if (run('enrich')) {
   results.enrich = [];
   for (const n of ENRICH_SIZES) results.enrich.push(await benchEnrich(n, NOW));
 }
+if (run('cli') || run('refresh-scale')) build();
 if (run('cli')) {
-  build();
   results.cli = await benchCli(NOW, { refresh: 3, startup: 5 });
 }
+const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 if (run('store')) {
-  const url = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const version = await postgresVersion(url);
+  const version = await postgresVersion(adminUrl);
   if (version instanceof Error) {
-    results.skipped.store = `no PostgreSQL server at ${url}: ${version.message}`;
+    results.skipped.store = `no PostgreSQL server at ${adminUrl}: ${version.message}`;
     progress(`store: skipped (${results.skipped.store})`);
   } else {
     results.machine.postgres = version;
-    results.store = await benchStore(url, { frameworks: 10_000, days: 365 });
+    results.store = await benchStore(adminUrl, { frameworks: 10_000, days: 365 });
+  }
+}
+
+if (run('refresh-scale')) {
+  const sizes = (process.env.BENCH_REFRESH_SIZES ?? '2000,10000').split(',').map(Number);
+  const drivers = (process.env.BENCH_REFRESH_DRIVERS ?? 'embedded,postgres').split(',') as Driver[];
+  const server = drivers.includes('postgres') ? await postgresVersion(adminUrl) : undefined;
+  if (server instanceof Error) results.skipped['refresh-scale on PostgreSQL'] = `no PostgreSQL server at ${adminUrl}: ${server.message}`;
+  else if (server) results.machine.postgres = server;
+  results.refreshScale = [];
+  for (const n of sizes) {
+    for (const driver of drivers) {
+      if (driver === 'postgres' && server instanceof Error) continue;
+      results.refreshScale.push(await benchRefreshScale(n, driver, NOW, adminUrl));
+    }
   }
 }
 

@@ -38,7 +38,7 @@ export const BENCH_DATABASE = 'stackradar_bench';
 const RUNS = 7;
 
 /** `postgres://…/postgres` → the same server, another database. */
-const withDatabase = (url: string, database: string) => {
+export const withDatabase = (url: string, database: string) => {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
