@@ -40,12 +40,13 @@ export function frameworkNames(n: number): Framework[] {
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-/** An article with one `<h2>` per framework: a description and a short list of pros each. */
+/** An article with one `<h2>` per framework (its name): a description and a short list of pros each. */
 export function articleHtml(frameworks: Framework[]): string {
   const entries = frameworks.map(({ name, language }, i) => {
     const topic = TOPICS[i % TOPICS.length] ?? 'web apps';
     return [
-      `<h2 id="f${i}">${i + 1}. ${escape(name)}</h2>`,
+      // Unnumbered: the parser strips "1. " to "999. " from a heading, not four-digit numbers.
+      `<h2 id="f${i}">${escape(name)}</h2>`,
       `<p>${escape(name)} is a ${language} backend framework for ${topic}, with routing, middleware and an ORM.</p>`,
       '<p><strong>Pros:</strong></p>',
       `<ul><li>Fast start-up</li><li>Good documentation</li><li>Built for ${topic}</li></ul>`,

@@ -127,8 +127,8 @@ async function dropDatabase(adminUrl: string): Promise<void> {
   }
 }
 
-/** Three refreshes of `n` frameworks on a new database of `driver`. */
-export async function benchRefreshScale(n: number, driver: Driver, now: Date, adminUrl: string): Promise<RefreshScaleResult> {
+/** The first `runs` (default all three) refreshes of `n` frameworks on a new database of `driver`. */
+export async function benchRefreshScale(n: number, driver: Driver, now: Date, adminUrl: string, runs = RUNS.length): Promise<RefreshScaleResult> {
   const frameworks = frameworkNames(n);
   const articles = await startArticleServer();
   const github = await startFakeGitHub({ repos: syntheticRepos(now, n, Math.ceil(n / 100)), tokens: [TOKEN] });
@@ -151,7 +151,7 @@ export async function benchRefreshScale(n: number, driver: Driver, now: Date, ad
         GITHUB_API_URL: github.url,
         GITHUB_TOKEN: TOKEN,
       });
-    for (const { label, day } of RUNS) {
+    for (const { label, day } of RUNS.slice(0, runs)) {
       progress(`refresh-scale: N = ${n.toLocaleString('en')}, ${driver}, ${label} run (load ${round(loadavg()[0] ?? 0, 2)})`);
       github.resetLog();
       docs.requests.clear();
@@ -177,7 +177,7 @@ export async function benchRefreshScale(n: number, driver: Driver, now: Date, ad
       });
       progress(`refresh-scale: ${round(run.ms / 1000, 1)} s, exit ${run.code}, peak RSS ${run.peakRssMB} MB`);
       if (run.code !== 0) {
-        result.error = `${label} run exited with ${run.code}: ${run.stderr.trim().split('\n').filter((l) => !/^\s/.test(l)).slice(-2).join(' | ')}`;
+        result.error = `${label} run exited with ${run.code}: ${run.stderr.trim().split('\n').filter((l) => !/^\s/.test(l)).slice(-2).join(' | ').slice(0, 300)}`;
         break;
       }
     }

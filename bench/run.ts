@@ -4,7 +4,8 @@
  * bench/results.json. Environment: BENCH_POSTGRES_URL (a database on the server to administer from,
  * default postgres://postgres@127.0.0.1:5432/postgres), BENCH_KEEP_DATABASE=true to keep the bench
  * databases for EXPLAIN afterwards, BENCH_REFRESH_SIZES (default 2000,10000) and BENCH_REFRESH_DRIVERS
- * (default embedded,postgres) for refresh-scale.
+ * (default embedded,postgres) and BENCH_REFRESH_RUNS (1–3: first, next day, after the docs age; default 3)
+ * for refresh-scale.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -91,7 +92,7 @@ if (run('refresh-scale')) {
   for (const n of sizes) {
     for (const driver of drivers) {
       if (driver === 'postgres' && server instanceof Error) continue;
-      results.refreshScale.push(await benchRefreshScale(n, driver, NOW, adminUrl));
+      results.refreshScale.push(await benchRefreshScale(n, driver, NOW, adminUrl, Number(process.env.BENCH_REFRESH_RUNS ?? 3)));
     }
   }
 }
