@@ -128,7 +128,7 @@ async function dropDatabase(adminUrl: string): Promise<void> {
 }
 
 /** The first `runs` (default all three) refreshes of `n` frameworks on a new database of `driver`. */
-export async function benchRefreshScale(n: number, driver: Driver, now: Date, adminUrl: string, runs = RUNS.length): Promise<RefreshScaleResult> {
+export async function benchRefreshScale(n: number, driver: Driver, now: Date, adminUrl: string, runs: number = RUNS.length): Promise<RefreshScaleResult> {
   const frameworks = frameworkNames(n);
   const articles = await startArticleServer();
   const github = await startFakeGitHub({ repos: syntheticRepos(now, n, Math.ceil(n / 100)), tokens: [TOKEN] });
