@@ -14,7 +14,7 @@ const TAILS = ['', 'JS', ' Kit', ' Boot', 'PHP', 'py', ' Web', 'Stack', ' Core',
 const LANGUAGES = ['JavaScript', 'TypeScript', 'Python', 'PHP', 'Ruby', 'Java', 'Go', 'Rust', 'Elixir', 'Kotlin', 'C#', 'Scala'];
 const TOPICS = ['REST APIs', 'real-time apps', 'microservices', 'server-rendered sites', 'GraphQL servers', 'event-driven services'];
 
-export interface Framework {
+interface Framework {
   name: string;
   language: string;
 }
@@ -74,7 +74,7 @@ export function catalogJson(frameworks: Framework[], docsHosts: string[]): strin
   });
 }
 
-export interface DocsSites {
+interface DocsSites {
   /** One base URL per host: http://127.0.1.k:port. */
   urls: string[];
   /** Requests served, by method. */

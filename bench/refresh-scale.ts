@@ -40,7 +40,7 @@ interface StageStats {
   requests: Record<string, number>;
 }
 
-export interface RefreshRun {
+interface RefreshRun {
   label: string;
   exitCode: number | null;
   seconds: number;
