@@ -88,6 +88,16 @@ function runTimed(args: string[], env: NodeJS.ProcessEnv): Promise<Timed> {
   });
 }
 
+/** Each stage's stats from `runs --format json`; none when the output is not whole (a failed run's long error). */
+function lastRunStages(stdout: string): StageStats[] {
+  try {
+    const [last] = JSON.parse(stdout) as { stages: StageStats[] | null }[];
+    return last?.stages ?? [];
+  } catch {
+    return [];
+  }
+}
+
 async function storage(url: string): Promise<RefreshScaleResult['storage']> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -158,14 +168,14 @@ export async function benchRefreshScale(n: number, driver: Driver, now: Date, ad
       articles.hits.clear();
       const loadBefore = round(loadavg()[0] ?? 0, 2);
       const run = await runTimed([CLI, 'refresh'], env(day));
-      const [last] = JSON.parse((await runTimed([CLI, 'runs', '--limit', '1', '--format', 'json'], env(day))).stdout) as { stages: StageStats[] | null }[];
+      const last = lastRunStages((await runTimed([CLI, 'runs', '--limit', '1', '--format', 'json'], env(day))).stdout);
       const count = (resource: string) => github.requests.filter((r) => r.resource === resource).length;
       result.runs.push({
         label,
         exitCode: run.code,
         seconds: round(run.ms / 1000, 1),
         peakRssMB: run.peakRssMB,
-        stages: last?.stages ?? [],
+        stages: last,
         served: {
           graphql: count('graphql'),
           rest: count('core'),
