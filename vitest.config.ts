@@ -1,17 +1,41 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm test` runs the `fast` project: everything a newcomer needs to trust a change, in about two
- * minutes. `npm run test:all` (and CI) adds `slow`: the memory soak, the scheduler's real cron waits and
- * the browser test of the HTML report.
+ * `npm test` runs the `fast` project: the unit and parser-corpus tests, the stores and the fakes on both
+ * drivers, and a smoke test of the built CLI — what a newcomer needs to trust a change, in a couple of
+ * minutes. `npm run test:all` (and CI) adds `slow`: the end-to-end runs of the CLI as a child process
+ * against the stand-ins, the memory soak, the scheduler's real cron waits and the browser test of the
+ * HTML report.
  */
-const SLOW = ['test/scheduler-memory.test.ts', 'test/scheduler.test.ts', 'test/report-browser.test.ts'];
+const SLOW = [
+  'test/cli-messages.test.ts',
+  'test/db-serve.test.ts',
+  'test/docs-age-cli.test.ts',
+  'test/empty-output-cli.test.ts',
+  'test/enrich-cli.test.ts',
+  'test/ingest-cli.test.ts',
+  'test/interrupt-cli.test.ts',
+  'test/markdown-cli.test.ts',
+  'test/migrate-latest-version.test.ts',
+  'test/migrate-package-registries.test.ts',
+  'test/real-histories.test.ts',
+  'test/refresh-runs.test.ts',
+  'test/registries-cli.test.ts',
+  'test/report-browser.test.ts',
+  'test/report-cli.test.ts',
+  'test/schedule-serve-cli.test.ts',
+  'test/scheduler-memory.test.ts',
+  'test/scheduler.test.ts',
+  'test/sources-cli.test.ts',
+  'test/sql-system-functions-cli.test.ts',
+];
 
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Child processes start an embedded PostgreSQL each: generous limits keep a busy machine from failing a sound test.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW } },
