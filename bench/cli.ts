@@ -1,7 +1,8 @@
 /**
  * The built CLI as a user runs it (`node dist/cli/main.js …`, whole process), against local stand-ins:
- * the article's site, a fake GitHub with the eight frameworks, and a docs site that every framework's
- * docs link points at through a user catalog, so no real network or DNS is involved.
+ * the article's site, a fake GitHub with the eight frameworks, the fake package registries, and a docs
+ * site that every framework's docs link points at through a user catalog, so no real network or DNS is
+ * involved.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { fixture, startArticleServer } from '../test/support/article-server.js';
 import { startDocsServer } from '../test/support/docs-server.js';
 import { eightFrameworks, startFakeGitHub } from '../test/support/fake-github/index.js';
+import { startFakeRegistries } from '../test/support/fake-registries/index.js';
 import { cleanEnv, median, mustSucceed, progress, round, runNode, type ChildResult } from './util.js';
 
 export const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
@@ -39,6 +41,7 @@ export async function benchCli(now: Date, repeats: { refresh: number; startup: n
   const articles = await startArticleServer();
   const github = await startFakeGitHub({ repos: eightFrameworks(now), tokens: [TOKEN] });
   const docs = await startDocsServer();
+  const registries = await startFakeRegistries();
   const dir = mkdtempSync(path.join(tmpdir(), 'stackradar-bench-'));
   try {
     articles.pages.set('/article.html', { body: fixture('keycdn-original.html') });
@@ -53,6 +56,7 @@ export async function benchCli(now: Date, repeats: { refresh: number; startup: n
         STACKRADAR_NOW: new Date(now.getTime() + day * DAY).toISOString(),
         GITHUB_API_URL: github.url,
         GITHUB_TOKEN: TOKEN,
+        STACKRADAR_REGISTRY_URLS: registries.envValue,
       });
     const cli = async (what: string, args: string[], environment: NodeJS.ProcessEnv) =>
       mustSucceed(what, await runNode([CLI, ...args], environment));
@@ -83,7 +87,7 @@ export async function benchCli(now: Date, repeats: { refresh: number; startup: n
     }
     return { refreshFirst: timings(first), refreshExisting: timings(existing), help: timings(help), query: timings(query) };
   } finally {
-    await Promise.all([articles.close(), github.close(), docs.close()]);
+    await Promise.all([articles.close(), github.close(), docs.close(), registries.close()]);
     rmSync(dir, { recursive: true, force: true });
   }
 }
