@@ -1,4 +1,7 @@
-/** An unchanged article seen again moves its version's seen interval outwards only, even when backfilling. */
+/**
+ * An unchanged article seen again moves its version's seen interval outwards only, even when backfilling;
+ * an article of more entries than one statement can carry is stored whole.
+ */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedArticle } from '../src/domain/article.js';
@@ -56,5 +59,13 @@ describe.each(DRIVERS)('article version seen interval on %s', (driver) => {
     expect(await seen(stored.versionId)).toEqual({ first: '2026-03-01T00:00:00.000Z', last: '2026-06-01T00:00:00.000Z' });
     await saveArticleVersion(store.db, SOURCE, article, new Date('2026-07-01T12:30:00Z'), null);
     expect(await seen(stored.versionId)).toEqual({ first: '2026-03-01T00:00:00.000Z', last: '2026-07-01T12:30:00.000Z' });
+  });
+
+  it.skipIf(skip)('stores an article of 7,000 entries (more than one statement takes)', async () => {
+    const entries = Array.from({ length: 7_000 }, (_, i) => ({ ...article.entries[0]!, position: i + 1, name: `Framework ${i + 1}`, slug: `framework-${i + 1}` }));
+    const saved = await saveArticleVersion(store.db, `${SOURCE}/large`, { ...article, entries }, new Date('2026-06-01T00:00:00Z'), null);
+    expect(saved.created).toBe(true);
+    const [row] = await store.rows<{ n: number }>(sql`select count(*)::int as n from article_entries where article_version_id = ${saved.versionId}`);
+    expect(row?.n).toBe(7_000);
   });
 });

@@ -22,6 +22,14 @@ describe.each(DRIVERS)('stackradar sql on %s', (driver) => {
     expect(result).toMatchObject({ code: 0, stdout: '[{"x":1}]\n' });
   });
 
+  it.skipIf(skip)('prints a large result whole through a pipe before it exits', async () => {
+    const result = await runCli(['sql', "select g as n, repeat('x', 1000) as pad from generate_series(1, 3000) g", '--format', 'json'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const rows = JSON.parse(result.stdout) as { n: number }[];
+    expect(rows).toHaveLength(3000);
+    expect(rows.at(-1)?.n).toBe(3000);
+  });
+
   it.skipIf(skip)('prints csv and md with a header even without rows', async () => {
     const csv = await runCli(['sql', 'select id, status from runs', '--format', 'csv'], { env });
     expect(csv.stdout).toBe('id,status\r\n');

@@ -28,5 +28,11 @@ async function main(): Promise<number> {
   }
 }
 
+/** Resolves once everything written to stdout has been handed to the OS: a pipe takes large output in turns. */
+const drained = () => new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+
 // Exit explicitly: libraries (crawlee, pino transports) may leave timers that keep the process alive.
-void main().then((code) => process.exit(code));
+void main().then(async (code) => {
+  await drained();
+  process.exit(code);
+});

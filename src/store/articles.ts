@@ -7,6 +7,8 @@ import type { Db } from './database.js';
 import { articleEntries, articleVersions } from './schema.js';
 
 /** A hash of what the parse says (not of the HTML), so markup changes alone add no version. */
+const ENTRY_ROWS_PER_INSERT = 1000;
+
 export function contentHash(article: ParsedArticle): string {
   const normalised = {
     title: article.title,
@@ -83,20 +85,22 @@ export async function saveArticleVersion(
         runId,
       })
       .returning({ id: articleVersions.id });
-    await tx.insert(articleEntries).values(
-      article.entries.map((entry) => ({
-        articleVersionId: version!.id,
-        position: entry.position,
-        framework: entry.name,
-        slug: entry.slug,
-        language: entry.language,
-        description: entry.description,
-        pros: entry.pros,
-        cons: entry.cons,
-        notableUsers: entry.notableUsers,
-        links: entry.links,
-      })),
-    );
+    const rows = article.entries.map((entry) => ({
+      articleVersionId: version!.id,
+      position: entry.position,
+      framework: entry.name,
+      slug: entry.slug,
+      language: entry.language,
+      description: entry.description,
+      pros: entry.pros,
+      cons: entry.cons,
+      notableUsers: entry.notableUsers,
+      links: entry.links,
+    }));
+    // PostgreSQL takes at most 65,535 parameters a statement (11 a row): an article of thousands of entries goes in parts.
+    for (let start = 0; start < rows.length; start += ENTRY_ROWS_PER_INSERT) {
+      await tx.insert(articleEntries).values(rows.slice(start, start + ENTRY_ROWS_PER_INSERT));
+    }
     return { versionId: version!.id, created: true };
   });
 }
