@@ -120,6 +120,9 @@ export function contextLanguage(text: string): string | null {
 /** Removes other frameworks' names so "inspired by Ruby on Rails" says nothing about this one's language. */
 export function withoutNames(text: string, names: Iterable<string>): string {
   let out = text;
-  for (const name of names) if (name.length > 1) out = out.replace(new RegExp(`(?<![\\w.])${escape(name)}(?![\\w])`, 'g'), ' ');
+  // The substring test skips building a RegExp for the many names the text cannot contain.
+  for (const name of names) {
+    if (name.length > 1 && out.includes(name)) out = out.replace(new RegExp(`(?<![\\w.])${escape(name)}(?![\\w])`, 'g'), ' ');
+  }
   return out;
 }

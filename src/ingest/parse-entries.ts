@@ -5,7 +5,7 @@ import type { Block } from './parse-blocks.js';
 import { absorb, openDraft, type Draft } from './parse-draft.js';
 import { listedUsers } from './parse-labels.js';
 import { entryRun, type Run } from './parse-runs.js';
-import { sameFramework, segmentByOpenings, type Segmented } from './parse-segment.js';
+import { nameTokens, sameFramework, sameTokens, segmentByOpenings, type Segmented } from './parse-segment.js';
 import { contextLanguage, detectLanguage, withoutNames } from './language.js';
 import { slugify } from '../catalog/slug.js';
 
@@ -142,9 +142,11 @@ export function extractEntries(
   const firstEntry = seg.drafts[0]?.blocks[0];
   const intro = blocks.slice(0, firstEntry ? blocks.indexOf(firstEntry) : 0).map(blockText).join('\n');
   const articleLanguage = contextLanguage(ctx.title ?? '') ?? contextLanguage(intro);
-  const names = [...seg.drafts.map((d) => d.name), ...ctx.knownNames];
+  // Every entry is compared with every name: tokenize each name once, not once per comparison.
+  const names = [...seg.drafts.map((d) => d.name), ...ctx.knownNames].map((name) => ({ name, tokens: nameTokens(name) }));
   const entries = seg.drafts.map((d, i): ArticleEntry => {
-    const others = names.filter((n) => !sameFramework(n, d.name));
+    const own = nameTokens(d.name);
+    const others = names.filter((n) => !sameTokens(n.tokens, own)).map((n) => n.name);
     return {
       position: i + 1,
       name: d.name,

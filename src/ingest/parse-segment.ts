@@ -32,25 +32,29 @@ const FRAMEWORK_NOUN = /\b(?:(?:micro)?frameworks?|librar(?:y|ies)|toolkits?)\b/
 
 const firstSentence = (text: string): string => text.split(/(?<=[.!?])\s+(?=[A-Z"“])/)[0] ?? text;
 
-function tokens(name: string): string[] {
+/** The words that identify a framework's name; callers comparing many names tokenize each once. */
+export function nameTokens(name: string): string[] {
   return slugify(name)
     .split('-')
     .map((t) => t.replace(/js$/, ''))
     .filter((t) => t && !['on', 'of', 'for', 'the', 'framework', 'web'].includes(t));
 }
 
-/** "Rails" and "Ruby on Rails", "Express" and "Express.js" name the same framework. */
-export function sameFramework(a: string, b: string): boolean {
-  const ta = tokens(a);
-  const tb = tokens(b);
+/** sameFramework on names already passed through nameTokens. */
+export function sameTokens(ta: string[], tb: string[]): boolean {
   if (ta.length === 0 || tb.length === 0) return false;
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
   return short.every((t) => long.includes(t));
 }
 
+/** "Rails" and "Ruby on Rails", "Express" and "Express.js" name the same framework. */
+export function sameFramework(a: string, b: string): boolean {
+  return sameTokens(nameTokens(a), nameTokens(b));
+}
+
 function mentions(text: string, name: string): boolean {
-  const wanted = tokens(name);
-  const words = new Set(tokens(text));
+  const wanted = nameTokens(name);
+  const words = new Set(nameTokens(text));
   return wanted.length > 0 && wanted.some((t) => words.has(t));
 }
 
