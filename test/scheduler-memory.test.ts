@@ -21,7 +21,7 @@ describe('scheduler memory', () => {
   let database: TestDatabase;
 
   beforeAll(async () => {
-    standins = await startStandins();
+    standins = await startStandins({ packages: false });
     database = await createTestDatabase('pglite');
   });
   afterAll(async () => {

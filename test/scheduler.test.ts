@@ -53,7 +53,7 @@ describe.each(DRIVERS)('stackradar schedule on %s', (driver) => {
 
   beforeAll(async () => {
     if (skip) return;
-    standins = await startStandins();
+    standins = await startStandins({ packages: false });
     database = await createTestDatabase(driver);
     env = standins.env(database);
   });
@@ -139,7 +139,7 @@ describe.skipIf(skipPostgres)('two scheduler replicas on one PostgreSQL', () => 
   let database: TestDatabase;
 
   beforeAll(async () => {
-    standins = await startStandins();
+    standins = await startStandins({ packages: false });
     database = await createTestDatabase('postgres');
   });
   afterAll(async () => {

@@ -25,7 +25,11 @@ export interface Standins {
   close(): Promise<void>;
 }
 
-export async function startStandins(): Promise<Standins> {
+/**
+ * `packages: false` gives no framework a package, for tests that time whole runs: the fake registries keep
+ * the real registries' published pace, which adds seconds to every run.
+ */
+export async function startStandins(options: { packages?: boolean } = {}): Promise<Standins> {
   const articles = await startArticleServer();
   articles.pages.set('/article.html', { body: fixture('keycdn-original.html') });
   articles.pages.set('/docs', { body: '<h1>Docs</h1>' });
@@ -40,7 +44,8 @@ export async function startStandins(): Promise<Standins> {
   const catalog = path.join(dir, 'catalog.json');
   // Docs on the stand-in: the real hosts would make every run wait for DNS. CakePHP's package is not in
   // the fake registries: it stands for a framework without a package.
-  const entries = NAMES.map((name) => ({ name, docs: `${articles.url}/docs`, ...(name === 'CakePHP' ? { package: null } : {}) }));
+  const withPackage = (name: string) => options.packages !== false && name !== 'CakePHP';
+  const entries = NAMES.map((name) => ({ name, docs: `${articles.url}/docs`, ...(withPackage(name) ? {} : { package: null }) }));
   writeFileSync(catalog, JSON.stringify({ frameworks: entries }));
   return {
     articles,
