@@ -62,8 +62,11 @@ function view(pglite: PGlite, overrides: Record<string, Method>): PGlite {
   });
 }
 
-/** Messages after which PostgreSQL reports the session ready: Query, Sync, FunctionCall, the start-up packet. */
-const READY_AFTER = new Set([undefined, 'Q', 'S', 'F']);
+/**
+ * Messages after which the session is free again: those after which PostgreSQL reports it ready (Query,
+ * Sync, FunctionCall, the start-up packet), and Terminate, after which the client is gone.
+ */
+const READY_AFTER = new Set([undefined, 'Q', 'S', 'F', 'X']);
 
 /** The remote side's turns on the session: who holds it, since when it idles, and its read-only mode. */
 function remoteTurns(pglite: PGlite, lock: Lock, options: SessionOptions) {
