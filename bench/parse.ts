@@ -1,19 +1,10 @@
 /**
- * parseArticle over the seed article's HTML, repeated: the CPU cost of one ingest's parsing step; and
- * parseSource over every article of the real-listicle corpus (Markdown and HTML by other authors).
+ * parseArticle over the seed article's HTML, repeated: the CPU cost of one ingest's parsing step. The
+ * real-listicle corpus is timed and scored by the parse-accuracy section.
  */
 import { readFileSync } from 'node:fs';
-import { parseArticle, parseSource } from '../src/ingest/parse.js';
-import { loadCorpus } from '../test/parse-corpus.js';
+import { parseArticle } from '../src/ingest/parse.js';
 import { median, progress, quantile, round } from './util.js';
-
-interface CorpusArticleTiming {
-  article: string;
-  kb: number;
-  entries: number;
-  medianMs: number;
-  p95Ms: number;
-}
 
 export interface ParseResult {
   iterations: number;
@@ -21,8 +12,6 @@ export interface ParseResult {
   entries: number;
   medianMs: number;
   p95Ms: number;
-  /** One sample is one article parsed once; median and p95 over all samples, then per article. */
-  corpus: { articles: number; iterations: number; medianMs: number; p95Ms: number; perArticle: CorpusArticleTiming[] };
 }
 
 const FIXTURE = new URL('../test/fixtures/articles/keycdn-original.html', import.meta.url);
@@ -41,19 +30,6 @@ function timeRuns(iterations: number, run: () => number): { times: number[]; ent
   return { times, entries };
 }
 
-function benchCorpus(iterations: number): ParseResult['corpus'] {
-  const corpus = loadCorpus();
-  progress(`parse: real corpus, ${corpus.length} articles × ${iterations}`);
-  const all: number[] = [];
-  const perArticle = corpus.map((a): CorpusArticleTiming => {
-    const { times, entries } = timeRuns(iterations, () => parseSource(a.body, a.url, a.contentType).entries.length);
-    if (entries !== a.expected.length) throw new Error(`parseSource found ${entries} entries in ${a.article}, expected ${a.expected.length}`);
-    all.push(...times);
-    return { article: a.article, kb: round(a.body.length / 1024), entries, medianMs: round(median(times), 2), p95Ms: round(quantile(times, 0.95), 2) };
-  });
-  return { articles: corpus.length, iterations, medianMs: round(median(all), 2), p95Ms: round(quantile(all, 0.95), 2), perArticle };
-}
-
 export function benchParse(iterations: number): ParseResult {
   const html = readFileSync(FIXTURE, 'utf8');
   progress(`parse: ${iterations} × ${round(html.length / 1024)} KB`);
@@ -65,6 +41,5 @@ export function benchParse(iterations: number): ParseResult {
     entries,
     medianMs: round(median(times), 2),
     p95Ms: round(quantile(times, 0.95), 2),
-    corpus: benchCorpus(Math.max(20, Math.round(iterations / 10))),
   };
 }

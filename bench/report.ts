@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { CliResult } from './cli.js';
 import type { EnrichResult } from './enrich.js';
+import type { ParseAccuracyResult } from './parse-accuracy.js';
 import type { ParseResult } from './parse.js';
 import type { RefreshScaleResult } from './refresh-scale.js';
 import type { StoreResult } from './store.js';
@@ -12,6 +13,7 @@ export interface Results {
   commit: string;
   machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; postgres?: string; loadBefore: number[]; loadAfter?: number[] };
   parse?: ParseResult;
+  parseAccuracy?: ParseAccuracyResult;
   enrich?: EnrichResult[];
   cli?: CliResult;
   store?: StoreResult;
@@ -43,6 +45,7 @@ type Row = [section: string, metric: string, value: string, target: string, verd
 
 /** `met`, or by how much the value is over its limit. */
 const check = (value: number, limit: number) => (value <= limit ? 'met' : `MISSED by ${Math.round((100 * (value - limit)) / limit)}%`);
+const atLeast = (value: number, floor: number) => (value >= floor ? 'met' : `MISSED by ${round1(floor - value)} points`);
 const ms = (value: number) => `${value} ms`;
 
 function enrichRows(results: EnrichResult[]): Row[] {
@@ -109,16 +112,21 @@ function refreshScaleRows(results: RefreshScaleResult[]): Row[] {
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
+function parseAccuracyRows(p: ParseAccuracyResult): Row[] {
+  const half = (name: string, h: ParseAccuracyResult['heldOut'], target: number): Row[] => [
+    [`parse-accuracy, ${name}`, `${h.articles} articles: exact`, `${h.exact} (${h.exactPct} %)`, `≥ ${target} %`, atLeast(h.exactPct, target)],
+    [`parse-accuracy, ${name}`, `fields right (name ${h.byField.name} %, language ${h.byField.language} %, pros ${h.byField.pros} %, cons ${h.byField.cons} %, users ${h.byField.notableUsers} %)`, `${h.fieldsRight}/${h.fieldsTotal} (${h.fieldsPct} %)`, name === 'held-out' ? '≥ 95 %' : '', name === 'held-out' ? atLeast(h.fieldsPct, 95) : ''],
+    [`parse-accuracy, ${name}`, `one parse per article × ${p.iterations}: median / p95`, `${ms(h.medianMs)} / ${ms(h.p95Ms)}`, 'p95 ≤ 50 ms', check(h.p95Ms, 50)],
+  ];
+  return [...half('development', p.development, 95), ...half('held-out', p.heldOut, 85)];
+}
+
 export function tableRows(r: Results): Row[] {
   const rows: Row[] = [];
   if (r.parse) {
-    const c = r.parse.corpus;
-    rows.push(
-      ['parse', `parseArticle, ${r.parse.htmlKB} KB × ${r.parse.iterations}: median / p95`, `${ms(r.parse.medianMs)} / ${ms(r.parse.p95Ms)}`, '', ''],
-      ['parse', `parseSource, real corpus (${c.articles} articles × ${c.iterations}), per article: median / p95`, `${ms(c.medianMs)} / ${ms(c.p95Ms)}`, '', ''],
-      ...c.perArticle.map((a): Row => ['parse', `  ${a.article} (${a.kb} KB, ${a.entries} entries)`, `${ms(a.medianMs)} / ${ms(a.p95Ms)}`, '', '']),
-    );
+    rows.push(['parse', `parseArticle, ${r.parse.htmlKB} KB × ${r.parse.iterations}: median / p95`, `${ms(r.parse.medianMs)} / ${ms(r.parse.p95Ms)}`, '', '']);
   }
+  if (r.parseAccuracy) rows.push(...parseAccuracyRows(r.parseAccuracy));
   if (r.enrich) rows.push(...enrichRows(r.enrich));
   if (r.cli) {
     const { refreshFirst, refreshExisting, help, query } = r.cli;

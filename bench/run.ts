@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- section…]`: the performance figures docs/benchmarks.md reports. Sections: parse, enrich, cli, store,
+ * `npm run bench [-- section…]`: the performance figures docs/benchmarks.md reports. Sections: parse, parse-accuracy, enrich, cli, store,
  * refresh-scale (default: all). Progress on stderr, the results table (markdown) on stdout, everything in
  * bench/results.json. Environment: BENCH_POSTGRES_URL (a database on the server to administer from,
  * default postgres://postgres@127.0.0.1:5432/postgres), BENCH_KEEP_DATABASE=true to keep the bench
@@ -14,13 +14,14 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { benchCli, CLI } from './cli.js';
 import { benchEnrich } from './enrich.js';
+import { benchParseAccuracy } from './parse-accuracy.js';
 import { benchParse } from './parse.js';
 import { benchRefreshScale, type Driver } from './refresh-scale.js';
 import { commit, machine, markdownTable, tableRows, type Results } from './report.js';
 import { benchStore } from './store.js';
 import { progress, round } from './util.js';
 
-const SECTIONS = ['parse', 'enrich', 'cli', 'store', 'refresh-scale'] as const;
+const SECTIONS = ['parse', 'parse-accuracy', 'enrich', 'cli', 'store', 'refresh-scale'] as const;
 const NOW = new Date('2025-06-01T06:00:00Z');
 const ENRICH_SIZES = [8, 1_000, 10_000];
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -62,6 +63,7 @@ const results: Results = { startedAt: new Date().toISOString(), commit: commit()
 progress(`load average before: ${results.machine.loadBefore.join(', ')} on ${results.machine.cpus} CPUs`);
 
 if (run('parse')) results.parse = benchParse(1_000);
+if (run('parse-accuracy')) results.parseAccuracy = benchParseAccuracy(20);
 if (run('enrich')) {
   results.enrich = [];
   for (const n of ENRICH_SIZES) results.enrich.push(await benchEnrich(n, NOW));

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readVersion } from '../src/enrich/version.js';
 import { readRealHistories } from './support/fake-github/real-histories.js';
+import { realDataPresent } from './support/real-data.js';
 
 const MIGRATION = readFileSync(new URL('../drizzle/0006_latest_version_views.sql', import.meta.url), 'utf8');
 const STABLE_PATTERN = /regexp_match\(\s*r\."tag",\s*'([^']+)',\s*'i'\s*\)/.exec(MIGRATION)?.[1];
@@ -34,7 +35,7 @@ describe('the migration\'s stable-version pattern', () => {
     expect(EXCLUDED_PATTERN).toBeDefined();
   });
 
-  it('agrees with version.ts on every real tag and on the test spellings', async () => {
+  it.skipIf(!realDataPresent)('agrees with version.ts on every real tag and on the test spellings', async () => {
     const tags = [...new Set([...readRealHistories().flatMap((h) => h.tags.map((t) => t.name)), ...SPELLINGS])];
     const { rows } = await db.query<{ tag: string; stable: boolean }>(
       `select t as tag, (regexp_match(t, $1, 'i') is not null and t !~* $2) as stable from unnest($3::text[]) t`,

@@ -1,5 +1,5 @@
 /**
- * computeCadence on the real release histories (test/fixtures/releases/real/), served as tags and as
+ * computeCadence on the real release histories (../shared/data/project-corpus/releases/), served as tags and as
  * Releases, at several snapshot dates, against the definitions computed by test/support/release-reference.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { computeCadence } from '../src/enrich/cadence.js';
 import { readVersion } from '../src/enrich/version.js';
 import { readRealHistories, realRepo } from './support/fake-github/real-histories.js';
 import { referenceFigures } from './support/release-reference.js';
+import { realDataPresent } from './support/real-data.js';
 
 const HISTORIES = readRealHistories();
 /** The newest snapshots' date, the older snapshots' date, and a day in between. */
@@ -21,7 +22,7 @@ const figures = (c: ReturnType<typeof computeCadence>) => ({
   median_release_interval_days: c.medianReleaseIntervalDays,
 });
 
-describe('the real histories', () => {
+describe.skipIf(!realDataPresent)('the real histories', () => {
   it('are eight repositories with hundreds of tags', () => {
     expect(HISTORIES.map((h) => h.repo).sort()).toEqual([
       'cakephp/cakephp', 'expressjs/express', 'laravel/framework', 'pallets/flask',
@@ -46,7 +47,7 @@ describe('the real histories', () => {
   });
 });
 
-describe.each(HISTORIES)('cadence of $repo', (history) => {
+describe.skipIf(!realDataPresent).each(HISTORIES)('cadence of $repo', (history) => {
   it.each(NOWS)('as tags, at %s, equals the definitions', (now) => {
     const repo = realRepo(history, 'tags', now.toISOString());
     const tags = repo.tags.map((t) => ({ name: t.name, taggerDate: t.annotated?.taggerDate ?? null, commitDate: t.commitDate }));

@@ -1,5 +1,5 @@
 /**
- * `stackradar enrich` over real release histories (test/fixtures/releases/real/): the fake GitHub serves
+ * `stackradar enrich` over real release histories (../shared/data/project-corpus/releases/): the fake GitHub serves
  * each repository's real tags, once as a repository without Releases and once with a Release per tag, to
  * the REST path (no token) and the GraphQL path (token). Every figure is checked against the README's
  * definitions computed by test/support/release-reference.ts, not by src/enrich/cadence.ts.
@@ -14,6 +14,7 @@ import { startDocsServer, type DocsServer } from './support/docs-server.js';
 import { startFakeGitHub, type FakeGitHub } from './support/fake-github/index.js';
 import { readRealHistories, realRepo } from './support/fake-github/real-histories.js';
 import { referenceFigures } from './support/release-reference.js';
+import { realDataPresent } from './support/real-data.js';
 import { DRIVERS, createTestDatabase, skipPostgres, type TestDatabase } from './support/stores.js';
 
 /** The day after the newest snapshots were taken (CakePHP's is older: no release within the year). */
@@ -33,7 +34,7 @@ const HISTORIES = readRealHistories().filter((h) => h.repo in SLUGS);
 
 type Row = Record<string, unknown> & { slug: string };
 
-describe.each(DRIVERS)('real release histories through enrich on %s', (driver) => {
+describe.skipIf(!realDataPresent).each(DRIVERS)('real release histories through enrich on %s', (driver) => {
   const skip = driver === 'postgres' && skipPostgres;
   let articles: ArticleServer;
   let github: FakeGitHub;

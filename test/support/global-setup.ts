@@ -4,8 +4,10 @@
  * missing server fails the run.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
+import { REAL_DATA_DIR, realDataPresent } from './real-data.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -21,7 +23,22 @@ async function reachable(url: string): Promise<string | undefined> {
   }
 }
 
+/** The test files that read ../shared through test/support/real-data.ts. */
+function realDataTests(): string[] {
+  const dir = new URL('../', import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts') && readFileSync(new URL(f, dir), 'utf8').includes('real-data.js'))
+    .map((f) => f.replace(/\.test\.ts$/, ''));
+}
+
+function checkRealData(): void {
+  if (realDataPresent) return;
+  if (process.env.CI === 'true') throw new Error(`CI=true and the real test data is missing: ${REAL_DATA_DIR}`);
+  console.warn(`\n⚠ ${REAL_DATA_DIR} not found (a clone outside the workspace): real-data tests SKIPPED: ${realDataTests().join(', ')}, and the fake registries' crates.io and Hex schema checks\n`);
+}
+
 export default async function setup(project: TestProject): Promise<void> {
+  checkRealData();
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   const failure = await reachable(TEST_DATABASE_URL);
   if (failure && process.env.CI === 'true') {

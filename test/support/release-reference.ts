@@ -1,6 +1,6 @@
 /**
  * The README's release definitions written out a second time, independently of src/enrich/cadence.ts and
- * src/enrich/version.ts, for the real histories in test/fixtures/releases/real/. Reading those files,
+ * src/enrich/version.ts, for the real histories in ../shared/data/project-corpus/releases/. Reading those files,
  * every stable release is spelled `N.N…` with an optional `v`, or Spring Boot's `vN.N.N.RELEASE`; every
  * other name there is a prerelease (`-RC1`, `.beta1`, `rc1`, `.M1`, `_RC`, `.pre`, `PR8`, `-dev`) or
  * carries no version (`2.3.x`, `vPR10`). So one strict pattern says what a stable release is.

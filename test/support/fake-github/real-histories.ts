@@ -1,12 +1,14 @@
 /**
- * The real release histories of test/fixtures/releases/real/ (git tags exactly as the public repositories
- * hold them) as fake repositories: tags only, or one GitHub Release per tag.
+ * The real release histories of ../shared/data/project-corpus/releases/ (git tags exactly as the public
+ * repositories hold them; format in its README) as fake repositories: tags only, or one GitHub Release
+ * per tag. Empty without the shared data: the tests that use them skip then.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { realDataPath } from '../real-data.js';
 import { sha1, type FakeRelease, type FakeRepo, type FakeTag } from './fixtures.js';
 
-const DIR = fileURLToPath(new URL('../../fixtures/releases/real/', import.meta.url));
+const DIR = realDataPath('project-corpus', 'releases');
 
 /** One line of a fixture: the tag as `git for-each-ref` printed it. */
 export interface RealTag {
@@ -24,11 +26,12 @@ export interface RealHistory {
 }
 
 export function readRealHistories(): RealHistory[] {
+  if (!existsSync(DIR)) return [];
   return readdirSync(DIR)
     .filter((file) => file.endsWith('.tsv'))
     .map((file) => ({
       repo: file.replace(/\.tsv$/, '').replace('+', '/'),
-      tags: readFileSync(`${DIR}${file}`, 'utf8')
+      tags: readFileSync(join(DIR, file), 'utf8')
         .split('\n')
         .filter(Boolean)
         .map((line) => {
