@@ -19,9 +19,10 @@ const article: ParsedArticle = {
   updatedAt: null,
   promisedCount: 1,
   entries: [
-    { position: 1, name: 'Flask', slug: 'flask', language: 'Python', description: 'A micro framework.', pros: ['Small'], cons: [], notableUsers: [], links: [] },
+    { position: 1, name: 'Flask', slug: 'flask', language: 'Python', description: 'A micro framework.', pros: ['Small'], cons: [], notableUsers: [], links: [], aliases: [] },
   ],
   sections: [],
+  decision: { chosen: null, runnersUp: [], confidence: 1, reasons: [], doubt: null },
 };
 
 describe.each(DRIVERS)('article version seen interval on %s', (driver) => {

@@ -157,6 +157,7 @@ export function extractEntries(
       cons: d.cons,
       notableUsers: [...new Set(d.notableUsers)],
       links: resolveLinks(d.blocks.flatMap((b) => b.nodes)),
+      aliases: [],
     };
   });
   return { entries, sections: sectionsOf(seg.outside) };

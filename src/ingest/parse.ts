@@ -69,6 +69,7 @@ function parseDocument(html: string, url: string, options: ParseOptions, stated:
     promisedCount: null,
     entries: [],
     sections: [],
+    decision: { chosen: null, runnersUp: [], confidence: 0, reasons: ['no entries found'], doubt: 'no entries found' },
   };
   let $: CheerioAPI;
   try {
