@@ -12,9 +12,19 @@ import { extractEntries } from './parse-entries.js';
 import { promisedCount, readMeta } from './parse-meta.js';
 import { findMain, stripChrome } from './parse-page.js';
 
+/** A source's pinned structure (`sources set URL --entries SELECTOR [--exclude SELECTOR]`). */
+export interface EntryPin {
+  /** CSS selector: each matching element starts an entry. */
+  entries: string;
+  /** CSS selector: matching elements (and what they contain) are left out. */
+  exclude?: string | null;
+}
+
 export interface ParseOptions {
   /** Framework names and aliases the caller knows (e.g. from its catalog); they help where headings are ambiguous. */
   knownNames?: Iterable<string>;
+  /** Wins over discovery; the decision then reports `pinned`. */
+  pin?: EntryPin | null;
 }
 
 function loadDocument(html: string, url: string): CheerioAPI {
