@@ -1,15 +1,28 @@
-/** Decides whether a parse looks broken; a broken parse is never stored as the current version. */
+/**
+ * Decides whether a parse may become the current version. A `broken` parse has nothing to store (no
+ * entries); a `doubtful` one has entries that may be wrong — the parser's own doubt (section titles read
+ * as names, a count the title contradicts, a low confidence), or fewer entries than the title promises
+ * or than half of the previous version's. `ingest --accept` stores a doubtful parse, never a broken one.
+ */
 import type { ParsedArticle } from '../domain/article.js';
 
-/** Returns why the parse looks broken, or null when it can be stored. */
-export function brokenParseReason(article: ParsedArticle, previousEntryCount: number | null): string | null {
+export interface Refusal {
+  status: 'broken' | 'doubtful';
+  /** Why, in a few words; several reasons are joined with "; ". */
+  reason: string;
+}
+
+/** Why the parse must not become current, or null when it may. */
+export function refusalOf(article: ParsedArticle, previousEntryCount: number | null): Refusal | null {
   const found = article.entries.length;
-  if (found === 0) return 'no entries found';
+  if (found === 0) return { status: 'broken', reason: 'no entries found' };
+  const reasons = [article.decision.doubt];
   if (article.promisedCount !== null && found < article.promisedCount) {
-    return `found ${found} entries but the title promises ${article.promisedCount}`;
+    reasons.push(`found ${found} entries but the title promises ${article.promisedCount}`);
   }
   if (previousEntryCount !== null && found < previousEntryCount / 2) {
-    return `found ${found} entries, fewer than half of the previous version's ${previousEntryCount}`;
+    reasons.push(`found ${found} entries, fewer than half of the previous version's ${previousEntryCount}`);
   }
-  return null;
+  const distinct = [...new Set(reasons.filter((reason): reason is string => Boolean(reason)))];
+  return distinct.length ? { status: 'doubtful', reason: distinct.join('; ') } : null;
 }

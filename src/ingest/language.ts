@@ -9,7 +9,10 @@ interface LanguageName {
 }
 
 const LANGUAGES: LanguageName[] = [
-  { language: 'JavaScript', spellings: ['JavaScript', 'Javascript', 'Node.js', 'node.js', 'NodeJS', 'Nodejs', 'Node', 'JS'] },
+  {
+    language: 'JavaScript',
+    spellings: ['JavaScript', 'Javascript', 'Node.js', 'node.js', 'NodeJS', 'Nodejs', 'Node', 'JS', 'React', 'ReactJS', 'React.js', 'Vue', 'Vue.js', 'VueJS', 'Vue 3', 'Angular', 'Svelte', 'npm'],
+  },
   { language: 'TypeScript', spellings: ['TypeScript', 'Typescript'] },
   { language: 'PHP', spellings: ['PHP'] },
   { language: 'Python', spellings: ['Python'] },
@@ -60,6 +63,7 @@ const PATTERNS: string[][] = [
     `based on (?:the )?${NAME}`,
     `${NAME}[ -]${QUALIFIERS}(?:micro-?)?(?:frameworks?|web-frameworks?)\\b`,
     `(?:framework|library) (?:for|in) (?:the )?${NAME}`,
+    `${NAME}[ -](?:[\\w-]+[ -]){0,2}(?:librar(?:y|ies)|frameworks?|components?|tools?|packages?|ORMs?|modules?)\\b`,
   ],
   [
     `(?:uses|using|built (?:with|on|in)|runs on|in) (?:the )?${NAME}`,
@@ -98,8 +102,13 @@ function scan(text: string, loose: boolean, tiers: number): string | null {
   return null;
 }
 
-/** The language a framework is written for, as the text names or implies it; null when it says nothing. */
+/** The language a framework is written for, as the text states it; null when it only mentions one in passing, or none. */
 export function detectLanguage(text: string): string | null {
+  return scan(text, false, PATTERNS.length - 1);
+}
+
+/** A language named anywhere in a short text that stands for the entry ("Django (Python)", a "Language" cell). */
+export function namedLanguage(text: string): string | null {
   return scan(text, false, PATTERNS.length);
 }
 

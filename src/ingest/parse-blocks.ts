@@ -4,8 +4,10 @@ import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 export type Block =
   | { kind: 'heading'; level: number; text: string; nodes: AnyNode[] }
   | { kind: 'para'; text: string; nodes: AnyNode[] }
-  | { kind: 'list'; items: string[]; nodes: AnyNode[] }
-  | { kind: 'table'; rows: string[][]; nodes: AnyNode[] };
+  /** `lis`: the item elements, parallel to `items` (a definition list's items have none). */
+  | { kind: 'list'; items: string[]; nodes: AnyNode[]; lis: Element[]; ordered: boolean }
+  /** `cells`: the cell elements, parallel to `rows`. */
+  | { kind: 'table'; rows: string[][]; nodes: AnyNode[]; cells: Element[][] };
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
@@ -70,20 +72,18 @@ function containsBlock(el: Element, memo: Map<Element, boolean>): boolean {
 const itemText = (li: Element): string =>
   textOf(li, true).replace(/^(?:[\p{Extended_Pictographic}\u2713\u2714\u2022\u25B6\u25BA\u27A4]\uFE0F?\s*)+/u, '');
 
-function listItems(list: Element): string[] {
-  const items: string[] = [];
+/** The <li> elements of a list, also where malformed markup wraps them in <div>/<span>. */
+function listElements(list: Element): Element[] {
+  const lis: Element[] = [];
   for (const c of list.children) {
     if (!isElement(c)) continue;
-    if (c.name === 'li') {
-      const t = itemText(c);
-      if (t) items.push(t);
-    } else if (c.name !== 'ul' && c.name !== 'ol' && !SKIP_TAGS.has(c.name)) {
-      // Malformed markup sometimes wraps <li> in <div>/<span>.
-      items.push(...listItems(c));
-    }
+    if (c.name === 'li') lis.push(c);
+    else if (c.name !== 'ul' && c.name !== 'ol' && !SKIP_TAGS.has(c.name)) lis.push(...listElements(c));
   }
-  return items;
+  return lis;
 }
+
+const nestedList = (li: Element): Element | undefined => li.children.filter(isElement).find((c) => c.name === 'ul' || c.name === 'ol');
 
 function definitionItems(dl: Element): string[] {
   const items: string[] = [];
@@ -100,12 +100,12 @@ function definitionItems(dl: Element): string[] {
   return items;
 }
 
-function tableRows(table: Element): string[][] {
-  const rows: string[][] = [];
+function tableCells(table: Element): Element[][] {
+  const rows: Element[][] = [];
   const visit = (el: Element): void => {
     for (const c of el.children) {
       if (!isElement(c)) continue;
-      if (c.name === 'tr') rows.push(c.children.filter(isElement).filter((td) => td.name === 'td' || td.name === 'th').map((td) => textOf(td)));
+      if (c.name === 'tr') rows.push(c.children.filter(isElement).filter((td) => td.name === 'td' || td.name === 'th'));
       else if (c.name !== 'table') visit(c);
     }
   };
@@ -129,7 +129,7 @@ function holdsHeadings(list: Element): boolean {
 }
 
 /** Flattens a content root into blocks, in document order. */
-export function flattenBlocks(root: Element): Block[] {
+export function flattenBlocks(root: Element, isLabel: (text: string) => boolean = () => false): Block[] {
   const blocks: Block[] = [];
   const memo = new Map<Element, boolean>();
   let run: AnyNode[] = [];
@@ -139,6 +139,29 @@ export function flattenBlocks(root: Element): Block[] {
     const text = textOf(run);
     if (text) blocks.push({ kind: 'para', text, nodes: run });
     run = [];
+  };
+
+  /**
+   * A list, item by item; an item that only labels its nested list ("- **Features:**" over "  - Fast")
+   * becomes that label and the nested list, as if written as a "Features:" line and a list.
+   */
+  const pushList = (list: Element): void => {
+    let lis: Element[] = [];
+    const flushItems = (): void => {
+      const kept = lis.map((li) => ({ li, text: itemText(li) })).filter((x) => x.text);
+      if (kept.length > 0) blocks.push({ kind: 'list', items: kept.map((x) => x.text), nodes: [list], lis: kept.map((x) => x.li), ordered: list.name === 'ol' });
+      lis = [];
+    };
+    for (const li of listElements(list)) {
+      const nested = nestedList(li);
+      const label = nested ? itemText(li) : '';
+      if (nested && isLabel(label)) {
+        flushItems();
+        blocks.push({ kind: 'para', text: label, nodes: [li] });
+        pushList(nested);
+      } else lis.push(li);
+    }
+    flushItems();
   };
 
   const visit = (parent: Element): void => {
@@ -167,13 +190,16 @@ export function flattenBlocks(root: Element): Block[] {
         if (item && last?.kind === 'list' && last.nodes.every((n) => isElement(n) && n.name === 'li')) {
           last.items.push(item);
           last.nodes.push(node);
-        } else if (item) blocks.push({ kind: 'list', items: [item], nodes: [node] });
-      } else if ((name === 'ul' || name === 'ol' || name === 'dl') && !holdsHeadings(node)) {
-        const items = name === 'dl' ? definitionItems(node) : listItems(node);
-        if (items.length > 0) blocks.push({ kind: 'list', items, nodes: [node] });
+          last.lis.push(node);
+        } else if (item) blocks.push({ kind: 'list', items: [item], nodes: [node], lis: [node], ordered: false });
+      } else if ((name === 'ul' || name === 'ol') && !holdsHeadings(node)) {
+        pushList(node);
+      } else if (name === 'dl') {
+        const items = definitionItems(node);
+        if (items.length > 0) blocks.push({ kind: 'list', items, nodes: [node], lis: [], ordered: false });
       } else if (name === 'table') {
-        const rows = tableRows(node);
-        if (rows.length > 0) blocks.push({ kind: 'table', rows, nodes: [node] });
+        const cells = tableCells(node);
+        if (cells.length > 0) blocks.push({ kind: 'table', rows: cells.map((r) => r.map((td) => textOf(td))), nodes: [node], cells });
       } else if (name !== 'hr') {
         visit(node);
         flush();

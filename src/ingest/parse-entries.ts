@@ -6,7 +6,7 @@ import { absorb, openDraft, type Draft } from './parse-draft.js';
 import { listedUsers } from './parse-labels.js';
 import { entryRun, type Run } from './parse-runs.js';
 import { nameTokens, sameFramework, sameTokens, segmentByOpenings, type Segmented } from './parse-segment.js';
-import { contextLanguage, detectLanguage, withoutNames } from './language.js';
+import { contextLanguage, detectLanguage, namedLanguage, withoutNames } from './language.js';
 import { slugify } from '../catalog/slug.js';
 
 export type LinkResolver = (nodes: AnyNode[]) => ArticleLink[];
@@ -105,7 +105,7 @@ function tableFacts(blocks: Block[], drafts: Draft[]): TableFacts {
     for (const { draft, facts } of factRows(b.rows, drafts)) {
       for (const [label, value] of facts) {
         if (USERS_FACT.test(label)) draft.notableUsers.push(...listedUsers(value));
-        const language = LANGUAGE_FACT.test(label) ? detectLanguage(value) : null;
+        const language = LANGUAGE_FACT.test(label) ? namedLanguage(value) : null;
         if (language && !languages.has(draft)) languages.set(draft, language);
       }
     }
@@ -116,7 +116,7 @@ function tableFacts(blocks: Block[], drafts: Draft[]): TableFacts {
 /** The heading's own statement, the article's table, the entry's own words, its group, the article: in that order. */
 function languageOf(d: Draft, others: string[], stated: string | undefined, fallback: string | null, group: string | undefined): string | null {
   const own = withoutNames(d.blocks.map(blockText).join('\n'), others);
-  return (d.hint ? detectLanguage(d.hint) : null) ?? stated ?? detectLanguage(own) ?? group ?? fallback;
+  return (d.hint ? namedLanguage(d.hint) : null) ?? stated ?? detectLanguage(own) ?? group ?? fallback;
 }
 
 function sectionsOf(blocks: Block[]): ArticleSection[] {

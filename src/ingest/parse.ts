@@ -9,6 +9,7 @@ import type { ArticleLink, ParsedArticle } from '../domain/article.js';
 import { renderMarkdown } from './markdown.js';
 import { clean, flattenBlocks, isElement, textOf } from './parse-blocks.js';
 import { extractEntries } from './parse-entries.js';
+import { labelOf } from './parse-labels.js';
 import { promisedCount, readMeta } from './parse-meta.js';
 import { findMain, stripChrome } from './parse-page.js';
 
@@ -99,7 +100,7 @@ function parseDocument(html: string, url: string, options: ParseOptions, stated:
     stripChrome($);
     const root = findMain($);
     if (root) {
-      const { entries, sections } = extractEntries(flattenBlocks(root), linkResolver($), {
+      const { entries, sections } = extractEntries(flattenBlocks(root, (text) => labelOf(text) !== null), linkResolver($), {
         title: article.title,
         promised: article.promisedCount,
         knownNames: [...(options.knownNames ?? [])],

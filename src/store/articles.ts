@@ -6,17 +6,31 @@ import type { ParsedArticle } from '../domain/article.js';
 import type { Db } from './database.js';
 import { articleEntries, articleVersions } from './schema.js';
 
-/** A hash of what the parse says (not of the HTML), so markup changes alone add no version. */
 const ENTRY_ROWS_PER_INSERT = 1000;
 
+/**
+ * A hash of what the parse says (not of the HTML), so markup changes alone add no version. How the
+ * parser found the entries (structure, confidence, reasons) is not part of it: a scoring change alone
+ * adds no version either.
+ */
 export function contentHash(article: ParsedArticle): string {
   const normalised = {
     title: article.title,
     author: article.author,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
-    // cons joined the hash later: only when there are any, so an unchanged article keeps its hash.
-    entries: article.entries.map((e) => [e.name, e.slug, e.language, e.description, e.pros, e.notableUsers, e.links, ...(e.cons.length ? [e.cons] : [])]),
+    // cons and aliases joined the hash later: only when there are any, so an unchanged article keeps its hash.
+    entries: article.entries.map((e) => [
+      e.name,
+      e.slug,
+      e.language,
+      e.description,
+      e.pros,
+      e.notableUsers,
+      e.links,
+      ...(e.cons.length || e.aliases.length ? [e.cons] : []),
+      ...(e.aliases.length ? [e.aliases] : []),
+    ]),
     sections: article.sections,
   };
   return createHash('sha256').update(JSON.stringify(normalised)).digest('hex');
@@ -49,13 +63,18 @@ export interface SaveResult {
   created: boolean;
 }
 
-/** Stores the parse as the source's newest version unless its content equals the current one. */
+/**
+ * Stores the parse as the source's newest version unless its content equals the current one (then only
+ * the seen interval moves; the version keeps the structure and confidence it was stored with).
+ * `acceptedDoubt`: the doubt `ingest --accept` overrode, kept as the last of `confidence_reasons`.
+ */
 export async function saveArticleVersion(
   db: Db,
   sourceUrl: string,
   article: ParsedArticle,
   seenAt: Date,
   runId: number | null,
+  acceptedDoubt: string | null = null,
 ): Promise<SaveResult> {
   const hash = contentHash(article);
   return db.transaction(async (tx) => {
@@ -83,6 +102,9 @@ export async function saveArticleVersion(
         entryCount: article.entries.length,
         sections: article.sections,
         runId,
+        structure: article.decision.chosen?.structure ?? null,
+        confidence: article.decision.confidence,
+        confidenceReasons: acceptedDoubt ? [...article.decision.reasons, `accepted despite: ${acceptedDoubt}`] : article.decision.reasons,
       })
       .returning({ id: articleVersions.id });
     const rows = article.entries.map((entry) => ({
@@ -96,8 +118,9 @@ export async function saveArticleVersion(
       cons: entry.cons,
       notableUsers: entry.notableUsers,
       links: entry.links,
+      aliases: entry.aliases,
     }));
-    // PostgreSQL takes at most 65,535 parameters a statement (11 a row): an article of thousands of entries goes in parts.
+    // PostgreSQL takes at most 65,535 parameters a statement (12 a row): an article of thousands of entries goes in parts.
     for (let start = 0; start < rows.length; start += ENTRY_ROWS_PER_INSERT) {
       await tx.insert(articleEntries).values(rows.slice(start, start + ENTRY_ROWS_PER_INSERT));
     }

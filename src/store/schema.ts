@@ -22,6 +22,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { REGISTRIES } from '../catalog/catalog.js';
+import type { ArticleStructure } from '../domain/article.js';
 import type { RunStats } from './run-stats.js';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -77,6 +78,10 @@ export const articleVersions = pgTable(
     /** The article's other structured sections ({name, description}), e.g. the selection criteria. */
     sections: jsonb('sections').$type<{ name: string; description: string }[]>().notNull().default([]),
     runId: integer('run_id').references(() => runs.id),
+    /** How the entries were found, how sure the parser was (0–1) and why; null for versions stored before migration 0011. */
+    structure: jsonb('structure').$type<ArticleStructure>(),
+    confidence: real('confidence'),
+    confidenceReasons: jsonb('confidence_reasons').$type<string[]>(),
   },
   (t) => [index('article_versions_source_idx').on(t.sourceUrl, t.id)],
 );
@@ -96,6 +101,8 @@ export const articleEntries = pgTable(
     cons: jsonb('cons').$type<string[]>().notNull().default([]),
     notableUsers: jsonb('notable_users').$type<string[]>().notNull(),
     links: jsonb('links').$type<{ text: string; url: string }[]>().notNull(),
+    /** Other names the article gives the entry ("Google Web Toolkit (GWT)" → GWT). */
+    aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.articleVersionId, t.position] }), index('article_entries_slug_idx').on(t.slug)],
 );
@@ -109,8 +116,11 @@ export const sources = pgTable('sources', {
   addedAt: timestamptz('added_at').notNull(),
   removedAt: timestamptz('removed_at'),
   lastFetchedAt: timestamptz('last_fetched_at'),
-  /** The last ingest's outcome: new-version, unchanged, broken or failed, with the problem if any. */
+  /** The last ingest's outcome: new-version, unchanged, doubtful, broken or failed, with the problem if any. */
   lastOutcome: text('last_outcome'),
+  /** The pin of `sources set URL --entries SELECTOR [--exclude SELECTOR]`: CSS selectors that win over discovery. */
+  entriesSelector: text('entries_selector'),
+  excludeSelector: text('exclude_selector'),
 });
 
 export const repositories = pgTable('repositories', {

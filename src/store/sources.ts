@@ -2,7 +2,7 @@
  * The tracked sources: which articles `refresh` ingests and whose entries `enrich` covers. A source is
  * tracked from its first ingest (or `sources add`) until `sources remove`; its versions stay either way.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from './database.js';
 import { articleVersions, sources } from './schema.js';
 
@@ -34,6 +34,51 @@ export async function trackedSources(db: Db): Promise<string[]> {
   return rows.map((row) => row.url);
 }
 
+/** What `trackSources(defaults, { revive: false })` then `trackedSources` would give, without writing. */
+export async function trackedOrDefault(db: Db, defaults: string[]): Promise<string[]> {
+  const rows = await db.select({ url: sources.url, removedAt: sources.removedAt }).from(sources).orderBy(asc(sources.addedAt), asc(sources.url));
+  const known = new Set(rows.map((row) => row.url));
+  return [...rows.filter((row) => row.removedAt === null).map((row) => row.url), ...defaults.filter((url) => !known.has(url))];
+}
+
+/** Whether `url` is tracked, was tracked until `sources remove`, or was never seen. */
+export async function sourceState(db: Db, url: string): Promise<'tracked' | 'removed' | 'unknown'> {
+  const [row] = await db.select({ removedAt: sources.removedAt }).from(sources).where(eq(sources.url, url));
+  return !row ? 'unknown' : row.removedAt === null ? 'tracked' : 'removed';
+}
+
+/** A source's pinned structure: each element `entries` matches starts an entry; what `exclude` matches is left out. */
+export interface SourcePin {
+  entries: string;
+  exclude: string | null;
+}
+
+/** Pins (or with null, unpins) a known source; returns its pin before. */
+export async function setSourcePin(db: Db, url: string, pin: SourcePin | null): Promise<SourcePin | null> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ entries: sources.entriesSelector, exclude: sources.excludeSelector })
+      .from(sources)
+      .where(eq(sources.url, url))
+      .for('update');
+    await tx
+      .update(sources)
+      .set({ entriesSelector: pin?.entries ?? null, excludeSelector: pin?.exclude ?? null })
+      .where(eq(sources.url, url));
+    return before?.entries ? { entries: before.entries, exclude: before.exclude } : null;
+  });
+}
+
+/** The pins of `urls` that have one. */
+export async function sourcePins(db: Db, urls: string[]): Promise<Map<string, SourcePin>> {
+  if (urls.length === 0) return new Map();
+  const rows = await db
+    .select({ url: sources.url, entries: sources.entriesSelector, exclude: sources.excludeSelector })
+    .from(sources)
+    .where(and(inArray(sources.url, urls), isNotNull(sources.entriesSelector)));
+  return new Map(rows.flatMap((row) => (row.entries === null ? [] : [[row.url, { entries: row.entries, exclude: row.exclude }] as const])));
+}
+
 export async function recordFetch(db: Db, url: string, at: Date, outcome: string): Promise<void> {
   await db.update(sources).set({ lastFetchedAt: at, lastOutcome: outcome }).where(eq(sources.url, url));
 }
@@ -55,6 +100,9 @@ export function sourceListing(db: Db) {
       entries: current.entries,
       last_fetched: sources.lastFetchedAt,
       last_outcome: sources.lastOutcome,
+      pin: sql<string | null>`${sources.entriesSelector} || coalesce(' (exclude ' || ${sources.excludeSelector} || ')', '')`,
+      entries_selector: sources.entriesSelector,
+      exclude_selector: sources.excludeSelector,
     })
     .from(sources)
     .leftJoin(current, eq(current.url, sources.url))

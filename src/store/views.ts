@@ -21,6 +21,7 @@ export const currentEntries = pgView('current_entries', {
   cons: jsonb().$type<string[]>().notNull(),
   notable_users: jsonb().$type<string[]>().notNull(),
   links: jsonb().$type<{ text: string; url: string }[]>().notNull(),
+  aliases: jsonb().$type<string[]>().notNull(),
 }).existing();
 
 /** The metric columns framework_latest and framework_history share. */
