@@ -1,12 +1,20 @@
 /** Results go to stdout (logs and progress go to stderr), so `--format json` output can be piped. */
-import { formatRows, type Format, type OutputRow } from '../format/rows.js';
+import { formatRows, type Format, type OutputRow, type TableOptions } from '../format/rows.js';
 import { stderrTerminal } from '../logger.js';
 
-export function printRows(rows: OutputRow[], format: Format, columns?: string[]): void {
-  // On a terminal the table fits its width; piped, it keeps its natural width for other programs.
+/** On a terminal a table fits its width; piped, it keeps its natural width for other programs. */
+export function stdoutTable(): TableOptions {
   const terminal = process.stdout.isTTY === true;
-  const width = terminal && process.stdout.columns > 0 ? process.stdout.columns : undefined;
-  // stdout and stderr share the screen: the rows start below the live progress line, not on it.
-  if (terminal) stderrTerminal.keep();
-  process.stdout.write(formatRows(rows, format, columns, { width, color: terminal }));
+  return { width: terminal && process.stdout.columns > 0 ? process.stdout.columns : undefined, color: terminal };
+}
+
+/** Writes a result to stdout. */
+export function printText(text: string): void {
+  // stdout and stderr share the screen: the result starts below the live progress line, not on it.
+  if (process.stdout.isTTY === true) stderrTerminal.keep();
+  process.stdout.write(text);
+}
+
+export function printRows(rows: OutputRow[], format: Format, columns?: string[]): void {
+  printText(formatRows(rows, format, columns, stdoutTable()));
 }

@@ -22,6 +22,7 @@ export function buildProgram(): Command {
     .exitOverride();
   addRunCommands(program);
   addReadCommands(program);
+  addSourcesCommand(program);
   addServiceCommands(program);
   return program;
 }
@@ -43,8 +44,15 @@ function addRunCommands(program: Command): void {
     .description('fetch (or read) and parse articles; store a new version when the content changed; print the entries')
     .option('--source <url...>', 'article URL(s) (overrides STACKRADAR_SOURCE_URL)')
     .option('--file <path...>', 'read article HTML from file(s) instead of fetching')
+    .option('--explain', 'parse one source without storing anything and show how its entries were found')
+    .option('--accept', 'store a doubtful parse anyway (never one without entries)')
     .addOption(formatOption())
     .action(async (options, command: Command) => {
+      if (options.explain) {
+        const { runExplain } = await import('./commands/ingest-explain.js');
+        await runExplain(command, options);
+        return;
+      }
       const { runIngest } = await import('./commands/ingest.js');
       await runIngest(command, options);
     });
@@ -104,17 +112,6 @@ function addReadCommands(program: Command): void {
     });
 
   program
-    .command('sources')
-    .description('list the tracked sources, or add and stop tracking some (their history stays)')
-    .argument('[action]', 'add or remove')
-    .argument('[url...]', 'article URLs')
-    .addOption(formatOption())
-    .action(async (action: string | undefined, urls: string[], options, command: Command) => {
-      const { runSources } = await import('./commands/sources.js');
-      await runSources(command, action, urls, options);
-    });
-
-  program
     .command('runs')
     .description('recent runs: id, trigger, status, started, duration, counts, error')
     .option('--limit <n>', 'how many runs', '20')
@@ -122,6 +119,23 @@ function addReadCommands(program: Command): void {
     .action(async (options, command: Command) => {
       const { runRuns } = await import('./commands/runs.js');
       await runRuns(command, options);
+    });
+}
+
+/** The tracked sources and their pins. */
+function addSourcesCommand(program: Command): void {
+  program
+    .command('sources')
+    .description('list the tracked sources, add and stop tracking some (their history stays), or pin how one is read')
+    .argument('[action]', 'add, remove or set')
+    .argument('[url...]', 'article URLs')
+    .option('--entries <selector>', 'set: a CSS selector; each element it matches starts an entry')
+    .option('--exclude <selector>', 'set: a CSS selector of elements to leave out (with --entries)')
+    .option('--auto', 'set: drop the pin; entries are found by discovery again')
+    .addOption(formatOption())
+    .action(async (action: string | undefined, urls: string[], options, command: Command) => {
+      const { runSources } = await import('./commands/sources.js');
+      await runSources(command, action, urls, options);
     });
 }
 

@@ -1,4 +1,5 @@
 /** What the run commands (refresh, ingest, enrich) say on stderr and print on stdout. */
+import { fileURLToPath } from 'node:url';
 import type { Format } from '../format/rows.js';
 import type { EnrichOutcome } from '../jobs/stages/enrich.js';
 import type { IngestOutcome } from '../jobs/stages/ingest.js';
@@ -9,18 +10,40 @@ import { printRows } from './print.js';
 
 const SNAPSHOT_TABLE_COLUMNS = ['framework', 'repo', 'stars', 'releases_last_365d', 'median_release_interval_days', 'latest_release', 'docs_status', 'docs_error'];
 
-/** One line per source: what was stored, or why not. */
+/** How a user names a source to `ingest`: a file by its path, anything else by its URL. */
+function ingestFlag(sourceUrl: string): string {
+  return sourceUrl.startsWith('file:') ? `--file ${fileURLToPath(sourceUrl)}` : `--source ${sourceUrl}`;
+}
+
+/** What to do about a refused parse: look at it, pin (or re-pin or unpin) it, and for a doubtful one, accept it. */
+function refusalHints(outcome: IngestOutcome): string {
+  const url = outcome.sourceUrl;
+  const explain = `check it with \`stackradar ingest --explain ${ingestFlag(url)}\``;
+  const pin = outcome.pin
+    ? `change the pin with \`stackradar sources set ${url} --entries SELECTOR\` (or drop it with \`--auto\`)`
+    : `pin it with \`stackradar sources set ${url} --entries SELECTOR\``;
+  if (outcome.status === 'broken') return `${explain}, or ${pin}`;
+  return `${explain}, ${pin}, or store it with \`stackradar ingest --accept ${ingestFlag(url)}\``;
+}
+
+const stays = (outcome: IngestOutcome) => (outcome.versionId === null ? 'nothing stored' : `version ${outcome.versionId} stays current`);
+
+/** One line per source: what was stored, or why not and what to do. */
 export function describeIngest(outcome: IngestOutcome): string {
   const entries = outcome.article?.entries.length ?? 0;
+  const how = outcome.pin ? ` (pinned: ${outcome.pin.entries})` : '';
+  const accepted = outcome.accepted ? ` (accepted: ${outcome.accepted})` : '';
   switch (outcome.status) {
     case 'broken':
-      return `ingest ${outcome.sourceUrl}: not stored: ${outcome.problem} (the previous version stays current)`;
+      return `ingest ${outcome.sourceUrl}: not stored: ${outcome.problem}${how} (the previous version stays current); ${refusalHints(outcome)}`;
+    case 'doubtful':
+      return `stackradar: ${outcome.sourceUrl}: doubtful parse (${outcome.problem}); ${stays(outcome)}; ${refusalHints(outcome)}`;
     case 'failed':
       return `ingest ${outcome.sourceUrl}: failed: ${outcome.problem}`;
     case 'new-version':
-      return `ingest ${outcome.sourceUrl}: ${entries} entries, new version ${outcome.versionId}`;
+      return `ingest ${outcome.sourceUrl}: ${entries} entries${how}, new version ${outcome.versionId}${accepted}`;
     case 'unchanged':
-      return `ingest ${outcome.sourceUrl}: ${entries} entries, unchanged (version ${outcome.versionId})`;
+      return `ingest ${outcome.sourceUrl}: ${entries} entries${how}, unchanged (version ${outcome.versionId})`;
   }
 }
 

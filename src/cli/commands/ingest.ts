@@ -1,4 +1,4 @@
-/** `stackradar ingest`: fetch (or read) and parse articles, store new versions, print the entries. */
+/** `stackradar ingest`: fetch (or read) and parse articles, store new versions (`--accept`: doubtful ones too), print the entries. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { Format, OutputRow } from '../../format/rows.js';
@@ -11,18 +11,20 @@ import { describeIngest } from '../run-output.js';
 interface IngestOptions {
   source?: string[];
   file?: string[];
+  accept?: boolean;
   format: Format;
 }
 
-const COLUMNS = ['source_url', 'position', 'framework', 'slug', 'language', 'pros', 'cons', 'notable_users', 'links', 'description'];
+const COLUMNS = ['source_url', 'position', 'framework', 'aliases', 'slug', 'language', 'pros', 'cons', 'notable_users', 'links', 'description'];
 const TABLE_COLUMNS = ['position', 'framework', 'slug', 'language', 'pros', 'notable_users'];
 
 function entryRows(outcomes: IngestOutcome[]): OutputRow[] {
   return outcomes.flatMap((outcome) =>
-    (outcome.status === 'broken' ? [] : (outcome.article?.entries ?? [])).map((entry) => ({
+    (outcome.status === 'broken' || outcome.status === 'doubtful' ? [] : (outcome.article?.entries ?? [])).map((entry) => ({
       source_url: outcome.sourceUrl,
       position: entry.position,
       framework: entry.name,
+      aliases: entry.aliases,
       slug: entry.slug,
       language: entry.language,
       pros: entry.pros,
@@ -40,7 +42,7 @@ export async function runIngest(command: Command, options: IngestOptions): Promi
   const { sourceUrls } = context.config;
   const sources = options.file?.length ? { files: options.file } : options.source?.length ? { urls: sourceUrls } : { tracked: sourceUrls };
   const report = await context.withRunContext(options.format, async (run) => {
-    const result = await runStages(run, { trigger: 'cli', command: 'ingest' }, [ingestStage(sources, { essential: true })] as const);
+    const result = await runStages(run, { trigger: 'cli', command: 'ingest' }, [ingestStage(sources, { essential: true, accept: options.accept === true })] as const);
     const [outcomes] = result.details;
     printRows(entryRows(outcomes), options.format, options.format === 'table' ? TABLE_COLUMNS : COLUMNS);
     for (const outcome of outcomes) process.stderr.write(`${describeIngest(outcome)}\n`);
