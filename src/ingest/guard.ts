@@ -2,7 +2,9 @@
  * Decides whether a parse may become the current version. A `broken` parse has nothing to store (no
  * entries); a `doubtful` one has entries that may be wrong — the parser's own doubt (section titles read
  * as names, a count the title contradicts, a low confidence), or fewer entries than the title promises
- * or than half of the previous version's. `ingest --accept` stores a doubtful parse, never a broken one.
+ * or than half of the previous version's (a pinned parse is not held to the title's promise, but still to
+ * the previous version: a redesigned page can make a pin match less). `ingest --accept` stores a doubtful
+ * parse, never a broken one.
  */
 import type { ParsedArticle } from '../domain/article.js';
 
@@ -17,7 +19,9 @@ export function refusalOf(article: ParsedArticle, previousEntryCount: number | n
   const found = article.entries.length;
   if (found === 0) return { status: 'broken', reason: 'no entries found' };
   const reasons = [article.decision.doubt];
-  if (article.promisedCount !== null && found < article.promisedCount) {
+  // A pin is the user's word for what the entries are, whatever the title promises.
+  const pinned = article.decision.chosen?.structure.kind === 'pinned';
+  if (!pinned && article.promisedCount !== null && found < article.promisedCount) {
     reasons.push(`found ${found} entries but the title promises ${article.promisedCount}`);
   }
   if (previousEntryCount !== null && found < previousEntryCount / 2) {
