@@ -8,6 +8,8 @@ export interface Draft {
   level: number | null;
   /** The language the entry's heading states ("PHP ~ Laravel"), if any. */
   hint: string | null;
+  /** The abbreviation its heading gives ("Google Web Toolkit (GWT)"), if any. */
+  alias: string | null;
   description: string | null;
   pros: string[] | null;
   /** Whether `pros` came from a "Pros"/"Benefits" label, which a later "Key features" list does not replace. */
@@ -19,9 +21,9 @@ export interface Draft {
   label: Label | null;
 }
 
-export function openDraft(name: string, level: number | null, hint: string | null, block: Block): Draft {
+export function openDraft(name: string, level: number | null, hint: string | null, block: Block, alias: string | null = null): Draft {
   return {
-    name, level, hint, description: null, pros: null, prosLabelled: false, cons: [], notableUsers: [], blocks: [block],
+    name, level, hint, alias, description: null, pros: null, prosLabelled: false, cons: [], notableUsers: [], blocks: [block],
     sawList: false, label: null,
   };
 }

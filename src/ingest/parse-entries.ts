@@ -1,11 +1,19 @@
-/** Finds the framework entries (and the other labelled lists) in an article's blocks. */
+/**
+ * Finds the framework entries (and the other labelled lists) in an article's blocks: every structure
+ * the article could use is a candidate (parse-candidate.ts), parse-score.ts picks one and says how sure
+ * it is, and the chosen candidate's drafts become entries.
+ */
 import type { AnyNode } from 'domhandler';
-import type { ArticleEntry, ArticleLink, ArticleSection } from '../domain/article.js';
-import type { Block } from './parse-blocks.js';
+import type { ArticleEntry, ArticleLink, ArticleSection, ParseDecision } from '../domain/article.js';
+import { isElement, type Block } from './parse-blocks.js';
+import { blockText, selectorOf, textLength, type Candidate, type CandidateContext } from './parse-candidate.js';
 import { absorb, openDraft, type Draft } from './parse-draft.js';
 import { listedUsers } from './parse-labels.js';
-import { entryRun, type Run } from './parse-runs.js';
-import { nameTokens, sameFramework, sameTokens, segmentByOpenings, type Segmented } from './parse-segment.js';
+import { listCandidates } from './parse-lists.js';
+import { headingRuns, type Run } from './parse-runs.js';
+import { decide, scoreCandidate } from './parse-score.js';
+import { nameTokens, sameFramework, sameTokens, segmentByOpenings } from './parse-segment.js';
+import { tableCandidates } from './parse-tables.js';
 import { contextLanguage, detectLanguage, namedLanguage, withoutNames } from './language.js';
 import { slugify } from '../catalog/slug.js';
 
@@ -16,61 +24,66 @@ interface EntryContext {
   promised: number | null;
   /** Framework names and aliases the caller knows (a catalog): they count as entry names and are never taken as another entry's language. */
   knownNames: readonly string[];
-}
-
-interface RunSegmented extends Segmented {
-  /** The language each draft's group states ("Frontend Javascript Frameworks"), by draft. */
-  groups: Map<Draft, string>;
+  isLabel: (text: string) => boolean;
+  /** A pinned structure, which wins over discovery. */
+  pinned?: Candidate | null;
 }
 
 /** "Frontend Javascript Frameworks": a line naming the group of entries that follows. */
 const GROUP_LABEL = /^[\p{L}\d .#+-]{2,40}\s(?:frameworks|libraries)$/iu;
 
-function segmentRun(blocks: Block[], run: Run): RunSegmented {
+function runCandidate(blocks: Block[], run: Run): Candidate {
   const drafts: Draft[] = [];
   const outside: Block[] = blocks.slice(0, run.starts[0]);
   const groups = new Map<Draft, string>();
   let group: string | null = null;
+  let covered = 0;
   run.starts.forEach((start, k) => {
     const heading = blocks[start];
     const name = run.names[k];
     if (!heading || !name) return;
-    const d = openDraft(name.name, run.level, name.hint, heading);
+    const d = openDraft(name.name, run.level, name.hint, heading, name.alias);
     if (group) groups.set(d, group);
     drafts.push(d);
     for (const b of blocks.slice(start + 1, run.starts[k + 1] ?? run.end)) {
       if ((b.kind === 'para' && GROUP_LABEL.test(b.text)) || (b.kind === 'heading' && b.level < run.level)) {
         group = contextLanguage(b.text) ?? group;
         outside.push(b);
-      } else absorb(d, b);
+      } else {
+        absorb(d, b);
+        covered += blockText(b).length;
+      }
     }
   });
   outside.push(...blocks.slice(run.end));
-  return { drafts, outside, groups };
+  const first = blocks[run.starts[0] ?? 0]?.nodes[0];
+  const selector = first && isElement(first) ? selectorOf(first) : `h${run.level}`;
+  return { kind: 'headings', selector, level: run.level, drafts, outside, groups, stated: new Map(), start: run.starts[0] ?? 0, covered };
 }
 
-function segmentByHeadlines(blocks: Block[]): Segmented {
+/** Entries opened by "<Name> is a … framework" paragraphs, or by a heading its paragraph describes. */
+function openingsCandidate(blocks: Block[]): Candidate {
   let seg = segmentByOpenings(blocks, false);
   const complete = seg.drafts.filter((d) => d.description !== null);
   if (complete.length >= 2 && complete.filter((d) => d.pros).length * 2 >= complete.length) seg = segmentByOpenings(blocks, true);
   const drafts = seg.drafts.filter((d) => d.description !== null);
   const dropped = seg.drafts.filter((d) => d.description === null).flatMap((d) => d.blocks);
-  return { drafts, outside: [...seg.outside, ...dropped] };
+  const first = drafts[0]?.blocks[0];
+  return {
+    kind: 'openings', selector: 'p', level: null, drafts, outside: [...seg.outside, ...dropped], groups: new Map(), stated: new Map(),
+    start: first ? blocks.indexOf(first) : 0, covered: textLength(drafts.flatMap((d) => d.blocks)),
+  };
 }
 
-/** A heading run when it fits the title's promise (or nothing else does); the headingless reading otherwise. */
-function segment(blocks: Block[], ctx: EntryContext): RunSegmented {
-  const known = new Set(ctx.knownNames.map(slugify));
-  const run = entryRun(blocks, ctx.promised, known);
-  const byRun = run ? segmentRun(blocks, run) : null;
-  const fallback = segmentByHeadlines(blocks);
-  const fits = (s: Segmented): boolean => s.drafts.length === ctx.promised;
-  if (byRun && (fits(byRun) || (!fits(fallback) && byRun.drafts.length >= 3) || fallback.drafts.length === 0)) return byRun;
-  return { ...fallback, groups: new Map() };
+function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
+  const known = ctx.known;
+  return [
+    ...headingRuns(blocks, known).map((run) => runCandidate(blocks, run)),
+    openingsCandidate(blocks),
+    ...listCandidates(blocks, ctx),
+    ...tableCandidates(blocks),
+  ].filter((c) => c.drafts.length >= (c.kind === 'openings' ? 1 : 2));
 }
-
-const blockText = (b: Block): string =>
-  b.kind === 'list' ? b.items.join('\n') : b.kind === 'table' ? b.rows.map((r) => r.join(' ')).join('\n') : b.text;
 
 const USERS_FACT = /\b(?:notable|used by|companies|users|who uses)\b/i;
 const LANGUAGE_FACT = /^\s*(?:programming\s+)?language\s*$/i;
@@ -136,29 +149,39 @@ export function extractEntries(
   blocks: Block[],
   resolveLinks: LinkResolver,
   ctx: EntryContext,
-): { entries: ArticleEntry[]; sections: ArticleSection[] } {
-  const seg = segment(blocks, ctx);
-  const facts = tableFacts(blocks, seg.drafts);
-  const firstEntry = seg.drafts[0]?.blocks[0];
-  const intro = blocks.slice(0, firstEntry ? blocks.indexOf(firstEntry) : 0).map(blockText).join('\n');
+): { entries: ArticleEntry[]; sections: ArticleSection[]; decision: ParseDecision } {
+  const cctx: CandidateContext = { promised: ctx.promised, known: new Set(ctx.knownNames.map(slugify)), isLabel: ctx.isLabel };
+  const candidates = ctx.pinned ? [ctx.pinned] : candidatesOf(blocks, cctx);
+  const total = textLength(blocks);
+  const hrefsOf = (c: Candidate, i: number): string[] => resolveLinks(c.drafts[i]?.blocks.flatMap((b) => b.nodes) ?? []).map((l) => l.url);
+  // Items that do not read as names ("Frontend development: …", a site's menu) are no entries at all.
+  const ranked = candidates
+    .map((c) => scoreCandidate(c, total, cctx, hrefsOf))
+    .filter((s) => ['headings', 'openings', 'pinned'].includes(s.candidate.kind) || (s.features.names >= 0.5 && s.features.sections < 0.5))
+    .sort((a, b) => b.score - a.score);
+  const decision = decide(ranked, ctx.promised);
+  const chosen = ranked[0]?.candidate;
+  if (!chosen) return { entries: [], sections: sectionsOf(blocks), decision };
+  const facts = tableFacts(blocks, chosen.drafts);
+  const intro = blocks.slice(0, chosen.start).map(blockText).join('\n');
   const articleLanguage = contextLanguage(ctx.title ?? '') ?? contextLanguage(intro);
   // Every entry is compared with every name: tokenize each name once, not once per comparison.
-  const names = [...seg.drafts.map((d) => d.name), ...ctx.knownNames].map((name) => ({ name, tokens: nameTokens(name) }));
-  const entries = seg.drafts.map((d, i): ArticleEntry => {
+  const names = [...chosen.drafts.map((d) => d.name), ...ctx.knownNames].map((name) => ({ name, tokens: nameTokens(name) }));
+  const entries = chosen.drafts.map((d, i): ArticleEntry => {
     const own = nameTokens(d.name);
     const others = names.filter((n) => !sameTokens(n.tokens, own)).map((n) => n.name);
     return {
       position: i + 1,
       name: d.name,
       slug: slugify(d.name),
-      language: languageOf(d, others, facts.languages.get(d), articleLanguage, seg.groups.get(d)),
+      language: languageOf(d, others, chosen.stated.get(d) ?? facts.languages.get(d), articleLanguage, chosen.groups.get(d)),
       description: d.description ?? (d.blocks.slice(1).map(blockText).find(Boolean) || d.name),
       pros: d.pros ?? [],
       cons: d.cons,
       notableUsers: [...new Set(d.notableUsers)],
       links: resolveLinks(d.blocks.flatMap((b) => b.nodes)),
-      aliases: [],
+      aliases: d.alias ? [d.alias] : [],
     };
   });
-  return { entries, sections: sectionsOf(seg.outside) };
+  return { entries, sections: sectionsOf(chosen.outside), decision };
 }

@@ -8,12 +8,15 @@
 import type { Block } from './parse-blocks.js';
 import { labelOf } from './parse-labels.js';
 import { slugify } from '../catalog/slug.js';
+import { namedLanguage } from './language.js';
 
-interface HeadingName {
+export interface HeadingName {
   name: string;
   numbered: boolean;
   /** "PHP ~ Laravel", "Django (Python)": the language the heading itself states. */
   hint: string | null;
+  /** "Google Web Toolkit (GWT)": the abbreviation the heading gives. */
+  alias: string | null;
 }
 
 export interface Run {
@@ -25,7 +28,11 @@ export interface Run {
   end: number;
 }
 
-const NUMBERING = /^\s*(?:[*•]\s+)?(?:(?:no\.?|number)\s*)?#?\s*\d{1,3}(?:\.\d{1,2})*\s*(?:[.):\-–—]\s*|\s+)/i;
+const NUMBERING = /^\s*(?:[*•]\s+)?(?:(?:no\.?|number)\s*)?#?\s*\d{1,3}(?:\.\d{1,2})*\s*(?:[.):\-–—]\s*|\s+|(?=[A-Z]))/i;
+/** Emoji and keycaps around a name ("CakePHP 🍰", "🔹 Laravel", "6️⃣"). */
+const DECORATION = /^[\s\p{Extended_Pictographic}\uFE0F\u20E3\u2022\u25AA-\u25FF\u2700-\u27BF*]+|[\s\p{Extended_Pictographic}\uFE0F\u20E3\u2022\u25AA-\u25FF\u2700-\u27BF*]+$/gu;
+/** A parenthesised abbreviation: "GWT", "EF Core", "RoR". */
+const ABBREVIATION = /^[A-Z][\w.+#-]{0,14}$/;
 
 /** Headings that organise an article rather than name a framework. */
 export const GENERIC_HEADING =
@@ -34,9 +41,11 @@ export const GENERIC_HEADING =
 const CONNECTOR_WORD = /^(?:on|of|for|de|la|and|with|~)$/;
 
 export function headingName(text: string): HeadingName {
-  const numbered = NUMBERING.test(text);
-  let name = text.replace(NUMBERING, '').replace(/^[*•]\s+/, '');
+  const undecorated = text.replace(DECORATION, '');
+  const numbered = NUMBERING.test(undecorated);
+  let name = undecorated.replace(NUMBERING, '').replace(/^[*•]\s+/, '').replace(DECORATION, '');
   let hint: string | null = null;
+  let alias: string | null = null;
   const tilde = /^(.{1,20}?)\s+~\s+(.+)$/.exec(name);
   if (tilde) {
     hint = tilde[1] ?? null;
@@ -46,11 +55,15 @@ export function headingName(text: string): HeadingName {
   name = name.split(/\s+[–—|-]\s+|:\s+/)[0] ?? name;
   const paren = /\s*\(([^)]*)\)\s*:?\s*$/.exec(name);
   if (paren) {
-    hint ??= paren[1] ?? null;
-    name = name.slice(0, paren.index);
+    const inside = paren[1]?.trim() ?? '';
+    const capitals = (inside.match(/[A-Z]/g) ?? []).length;
+    if (namedLanguage(inside)) hint ??= inside;
+    else if (ABBREVIATION.test(inside) && capitals >= 2) alias = inside;
+    // "SQLAlchemy ORM (async)": one lower-case word qualifies the name; anything else is an aside.
+    if (!/^[a-z][\w-]*$/.test(inside)) name = name.slice(0, paren.index);
   }
-  name = name.replace(/[.:]+$/, '').trim();
-  return { name, numbered, hint };
+  name = name.replace(/[.:]+$/, '').replace(DECORATION, '').trim();
+  return { name, numbered, hint, alias };
 }
 
 function looksLikeEntry(h: HeadingName, text: string, known: ReadonlySet<string>): boolean {
@@ -93,24 +106,37 @@ function runsAt(blocks: Block[], level: number, known: ReadonlySet<string>): Run
   return runs;
 }
 
-/** Blocks of prose under the run's headings: a chart section has headings and little else. */
-function weight(blocks: Block[], run: Run): number {
-  let n = 0;
-  for (let i = run.starts[0] ?? 0; i < run.end; i++) {
+/**
+ * One entry written a level below the others ("#### Django" among "### …" entries): the run at the
+ * upper level with the lower level's entry-like headings joined in, where those are few.
+ */
+function mixedRun(blocks: Block[], upper: Run, level: number, known: ReadonlySet<string>): Run | null {
+  const starts: number[] = [];
+  const names: HeadingName[] = [];
+  for (let i = upper.starts[0] ?? 0; i < upper.end; i++) {
     const b = blocks[i];
-    if (b && b.kind !== 'heading') n += b.kind === 'list' ? b.items.join(' ').length : b.kind === 'para' ? b.text.length : 0;
+    if (b?.kind !== 'heading' || (b.level !== level && b.level !== level + 1)) continue;
+    const name = headingName(b.text);
+    const next = blocks[i + 1];
+    if (b.level === level || (next && next.kind !== 'heading' && looksLikeEntry(name, b.text, known))) {
+      starts.push(i);
+      names.push(name);
+    }
   }
-  return n;
+  const lower = starts.length - upper.starts.length;
+  return lower > 0 && lower * 3 <= starts.length ? { level, starts, names, end: upper.end } : null;
 }
 
-/** The run that lists the article's entries, or null when no heading run of two or more exists. */
-export function entryRun(blocks: Block[], promised: number | null, known: ReadonlySet<string>): Run | null {
+/** Every run of two or more entry-like headings, at each level, and runs mixing a level with the next. */
+export function headingRuns(blocks: Block[], known: ReadonlySet<string>): Run[] {
   const runs: Run[] = [];
-  for (let level = 1; level <= 6; level++) runs.push(...runsAt(blocks, level, known).filter((r) => r.starts.length >= 2));
-  if (runs.length === 0) return null;
-  const score = (r: Run): [number, number, number] => [r.starts.length === promised ? 1 : 0, r.starts.length, weight(blocks, r)];
-  return runs.reduce((best, r) => {
-    const [a, b] = [score(r), score(best)];
-    return a[0] !== b[0] ? (a[0] > b[0] ? r : best) : a[1] !== b[1] ? (a[1] > b[1] ? r : best) : a[2] > b[2] ? r : best;
-  });
+  for (let level = 1; level <= 6; level++) {
+    for (const run of runsAt(blocks, level, known)) {
+      if (run.starts.length < 2) continue;
+      runs.push(run);
+      const mixed = level < 6 ? mixedRun(blocks, run, level, known) : null;
+      if (mixed) runs.push(mixed);
+    }
+  }
+  return runs;
 }

@@ -100,13 +100,16 @@ function parseDocument(html: string, url: string, options: ParseOptions, stated:
     stripChrome($);
     const root = findMain($);
     if (root) {
-      const { entries, sections } = extractEntries(flattenBlocks(root, (text) => labelOf(text) !== null), linkResolver($), {
+      const isLabel = (text: string): boolean => labelOf(text) !== null;
+      const { entries, sections, decision } = extractEntries(flattenBlocks(root, isLabel), linkResolver($), {
         title: article.title,
         promised: article.promisedCount,
         knownNames: [...(options.knownNames ?? [])],
+        isLabel,
       });
       article.entries = entries;
       article.sections = sections;
+      article.decision = decision;
     }
   } catch {
     article.entries = [];

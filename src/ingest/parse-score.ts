@@ -1,0 +1,115 @@
+/**
+ * Scores candidate structures and says how sure the choice is. Every feature is a number in a named
+ * slot so that `ingest --explain` can print why one structure beat another:
+ *
+ * - `coverage`: the share of the article's text inside the entries (a table of contents, a criteria
+ *   list or one entry's feature list holds little of it);
+ * - `names`: the share of entry names that read as names (short, capitalised or linked or known, not a
+ *   section word); `sections`: the share that read as section titles ("Results", "License");
+ * - `known`: the share the catalog knows; `linked`: the share whose entry links to a site or repository
+ *   named like it;
+ * - `described`: the share with a paragraph of prose;
+ * - `promise`: 1 when the count is the title's promise, -1 when it contradicts it, else 0;
+ * - `count`: log2 of the number of entries.
+ */
+import type { ConsideredStructure, ParseDecision } from '../domain/article.js';
+import { slugify } from '../catalog/slug.js';
+import type { Candidate, CandidateContext } from './parse-candidate.js';
+import { labelOf } from './parse-labels.js';
+import { GENERIC_HEADING } from './parse-runs.js';
+
+/** Below this a parse is doubtful (README "Parse confidence"). */
+export const CONFIDENCE_THRESHOLD = 0.5;
+
+/** Words that title a section of a document, not a tool. */
+const SECTION_TITLE =
+  /^(?:results?|developing|development|license|licen[cs]ing|contributing|contributors?|acknowledge?ments?|credits|changelog|install(?:ation)?|usage|background|motivation|goals?|roadmap|support|sponsors?|authors?|notes?|appendix|methodology|benchmarks?|analysis|operations|test\s+models?|build\s+setup|quick\s+links|further\s+reading|see\s+also|example|demo|prerequisites|requirements|setup|getting\s+started|documentation|links|history|community|ecosystem|performance|security|scalability|learning\s+curve|popularity|pricing|key\s+(?:ideas|concepts|takeaways)|in\s+a\s+nutshell|criteria|ratings?)\b/i;
+
+const WEIGHTS = { coverage: 3, names: 2, sections: -4, known: 1.5, linked: 1, described: 0.5, promise: 1.5, count: 0.3 } as const;
+type Feature = keyof typeof WEIGHTS;
+
+const CONNECTOR = /^(?:on|of|for|de|la|and|with|the|js|ui|&|~)$/i;
+
+export const isSectionTitle = (name: string): boolean => SECTION_TITLE.test(name.trim()) || GENERIC_HEADING.test(name) || (labelOf(name) ?? 'other') !== 'other';
+
+function readsAsName(name: string, known: ReadonlySet<string>, linked: boolean): boolean {
+  if (known.has(slugify(name))) return true;
+  const words = name.split(/\s+/);
+  if (name.length > 40 || words.length > 5 || isSectionTitle(name)) return false;
+  if (linked) return true;
+  // "Ruby on Rails", "Vue Chart js", "kdb+", "React-vis": capitalised words, or one word marked as a name.
+  return words.every((w) => /^[\p{Lu}\d@.]/u.test(w) || CONNECTOR.test(w)) || (words.length === 1 && /[A-Z.\d+#-]/.test(name.slice(1)));
+}
+
+/** Whether an entry links to a page named like it (its site, its repository), not to an anchor of the page. */
+function linksToItself(name: string, hrefs: string[]): boolean {
+  const token = slugify(name).replace(/-?(?:js|orm|ui|db)$/, '').split('-')[0] ?? '';
+  return token.length >= 2 && hrefs.some((h) => /^https?:/i.test(h) && h.toLowerCase().replace(/[^a-z0-9]/g, '').includes(token.replace(/-/g, '')));
+}
+
+export interface Scored {
+  candidate: Candidate;
+  features: Record<Feature, number>;
+  score: number;
+}
+
+const share = (n: number, of: number): number => (of === 0 ? 0 : n / of);
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+export function scoreCandidate(c: Candidate, total: number, ctx: CandidateContext, hrefsOf: (c: Candidate, i: number) => string[]): Scored {
+  const n = c.drafts.length;
+  const linked = c.drafts.map((d, i) => linksToItself(d.name, hrefsOf(c, i)));
+  const features: Record<Feature, number> = {
+    coverage: round2(Math.min(1, share(c.covered, total))),
+    names: round2(share(c.drafts.filter((d, i) => readsAsName(d.name, ctx.known, linked[i] ?? false)).length, n)),
+    sections: round2(share(c.drafts.filter((d) => isSectionTitle(d.name)).length, n)),
+    known: round2(share(c.drafts.filter((d) => ctx.known.has(slugify(d.name))).length, n)),
+    linked: round2(share(linked.filter(Boolean).length, n)),
+    described: round2(share(c.drafts.filter((d) => (d.description ?? '').length >= 40).length, n)),
+    promise: ctx.promised === null ? 0 : n === ctx.promised ? 1 : -1,
+    count: round2(Math.log2(Math.max(1, n))),
+  };
+  const score = (Object.keys(WEIGHTS) as Feature[]).reduce((s, f) => s + WEIGHTS[f] * features[f], 0);
+  return { candidate: c, features, score: round2(score) };
+}
+
+const considered = (s: Scored): ConsideredStructure => ({
+  structure: {
+    kind: s.candidate.kind === 'openings' ? 'headings' : s.candidate.kind,
+    selector: s.candidate.selector,
+    level: s.candidate.level,
+    count: s.candidate.drafts.length,
+  },
+  names: s.candidate.drafts.slice(0, 5).map((d) => d.name),
+  score: s.score,
+  features: s.features,
+});
+
+/** The decision over scored candidates, best first. */
+export function decide(ranked: Scored[], promised: number | null): ParseDecision {
+  const [best, ...rest] = ranked;
+  if (!best || best.candidate.drafts.length === 0) {
+    return { chosen: null, runnersUp: rest.slice(0, 2).map(considered), confidence: 0, reasons: ['no entries found'], doubt: 'no entries found' };
+  }
+  const f = best.features;
+  const margin = best.score - (rest[0]?.score ?? 0);
+  const reasons: string[] = [];
+  if (f.promise === 1) reasons.push(`count matches the title's ${promised}`);
+  if (f.promise === -1) reasons.push(`found ${best.candidate.drafts.length} entries but the title promises ${promised}`);
+  if (f.sections > 0) reasons.push(`${Math.round(f.sections * 100)} % of names read as section titles`);
+  reasons.push(`${Math.round(f.names * 100)} % of names read as names`, `entries hold ${Math.round(f.coverage * 100)} % of the text`);
+  if (f.known > 0) reasons.push(`${Math.round(f.known * 100)} % known to the catalog`);
+  if (f.linked > 0) reasons.push(`${Math.round(f.linked * 100)} % link to their own site`);
+  reasons.push(rest[0] ? `${margin.toFixed(2)} ahead of the runner-up` : 'no other structure found');
+  const confidence = round2(Math.max(0, Math.min(1, 0.2 * best.score + 0.25 * Math.min(margin, 2) - 0.2 + (f.promise === 1 ? 0.1 : 0))));
+  const sectionNames = best.candidate.drafts.filter((d) => isSectionTitle(d.name)).map((d) => d.name);
+  const doubt =
+    sectionNames.length * 2 >= best.candidate.drafts.length
+      ? `entry names read as section titles: ${sectionNames.slice(0, 4).join(', ')}`
+      : f.promise === -1
+        ? `found ${best.candidate.drafts.length} entries but the title promises ${promised}`
+        : confidence < CONFIDENCE_THRESHOLD
+          ? `confidence ${confidence.toFixed(2)} is below ${CONFIDENCE_THRESHOLD}`
+          : null;
+  return { chosen: considered(best), runnersUp: rest.slice(0, 2).map(considered), confidence, reasons, doubt };
+}
