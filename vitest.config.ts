@@ -18,6 +18,8 @@ const SLOW = [
   'test/markdown-cli.test.ts',
   'test/migrate-latest-version.test.ts',
   'test/migrate-package-registries.test.ts',
+  'test/migrate-parse-confidence.test.ts',
+  'test/parse-confidence-cli.test.ts',
   'test/real-histories.test.ts',
   'test/refresh-runs.test.ts',
   'test/registries-cli.test.ts',
