@@ -31,7 +31,10 @@ const stays = (outcome: IngestOutcome) => (outcome.versionId === null ? 'nothing
 /** One line per source: what was stored, or why not and what to do. */
 export function describeIngest(outcome: IngestOutcome): string {
   const entries = outcome.article?.entries.length ?? 0;
-  const how = outcome.pin ? ` (pinned: ${outcome.pin.entries})` : '';
+  const structure = outcome.article?.decision.chosen?.structure;
+  // A stored parse says it was pinned when the parser used the pin; a refused one names the pin that failed.
+  const pinned = structure?.kind === 'pinned' ? structure.selector : outcome.status === 'broken' ? outcome.pin?.entries : undefined;
+  const how = pinned === undefined ? '' : ` (pinned: ${pinned})`;
   const accepted = outcome.accepted ? ` (accepted: ${outcome.accepted})` : '';
   switch (outcome.status) {
     case 'broken':

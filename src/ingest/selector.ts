@@ -8,6 +8,8 @@ export function selectorProblem(selector: string): string | null {
     load('<p></p>')(selector);
     return null;
   } catch (error) {
-    return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'not a selector';
+    // css-what ends its messages with the rest of the selector, which is empty at its end.
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'not a selector';
+    return message.replace(/found\s*$/, 'found the end');
   }
 }
