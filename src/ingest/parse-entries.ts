@@ -77,12 +77,15 @@ function openingsCandidate(blocks: Block[]): Candidate {
 
 function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
   const known = ctx.known;
-  return [
+  const all = [
     ...headingRuns(blocks, known).map((run) => runCandidate(blocks, run)),
     openingsCandidate(blocks),
     ...listCandidates(blocks, ctx),
     ...tableCandidates(blocks),
-  ].filter((c) => c.drafts.length >= (c.kind === 'openings' ? 1 : 2));
+  ].filter((c) => c.drafts.length > 0);
+  // One entry is a listicle only when nothing else is: a single heading over the whole page is its title.
+  const several = all.filter((c) => c.drafts.length >= 2);
+  return several.length > 0 ? several : all.filter((c) => c.kind === 'openings');
 }
 
 const USERS_FACT = /\b(?:notable|used by|companies|users|who uses)\b/i;

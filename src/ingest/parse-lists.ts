@@ -15,6 +15,8 @@ interface Lead {
   name: string;
   hint: string | null;
   alias: string | null;
+  /** The bold text or link that names the item, if any (its link is the entry's). */
+  leadNode: Element | null;
   /** The text the name was read from, to take off the item's first line. */
   leadText: string;
 }
@@ -37,16 +39,22 @@ function leadOf(li: Element): Lead | null {
   const line = firstLine(li);
   const first = line.children.find(meaningful);
   let leadText = '';
-  if (first && isElement(first) && ['strong', 'b', 'a', 'code'].includes(first.name)) leadText = textOf(first);
-  else {
+  let leadNode: Element | null = null;
+  if (first && isElement(first) && ['strong', 'b', 'a', 'code'].includes(first.name)) {
+    leadText = textOf(first);
+    leadNode = first;
+  } else {
     const m = SEPARATED.exec(textOf(line, true));
     if (m?.[1] && m[1].split(/\s+/).length <= 4) leadText = m[1];
   }
   const { name, hint, alias } = headingName(leadText.replace(/\s*[:|–—-]+\s*$/, ''));
   const words = name.split(/\s+/).length;
   if (!name || name.length > 50 || words > 6 || /[.!?]$/.test(name)) return null;
-  return { li, name, hint, alias, leadText };
+  return { li, name, hint, alias, leadNode, leadText };
 }
+
+/** The block an entry opens with: its name, holding the bold text or link it was read from. */
+const nameBlock = (lead: Lead): Block => ({ kind: 'para', text: lead.name, nodes: lead.leadNode ? [lead.leadNode] : [] });
 
 /** The item's own blocks, its first line without the name. */
 function itemBlocks(lead: Lead, isLabel: (text: string) => boolean): Block[] {
@@ -124,7 +132,7 @@ function chainCandidate(chain: LedList[], blocks: Block[], ctx: CandidateContext
     const next = chain[k + 1]?.index ?? blocks.length;
     const after = list.block.lis.length === 1 ? trailing(blocks, list.index + 1, next) : [];
     list.leads.forEach((lead, i) => {
-      const d = openDraft(lead.name, null, lead.hint, { kind: 'para', text: lead.name, nodes: [] }, lead.alias);
+      const d = openDraft(lead.name, null, lead.hint, nameBlock(lead), lead.alias);
       const body = [...itemBlocks(lead, ctx.isLabel), ...(i === list.leads.length - 1 ? after : [])];
       for (const b of body) absorb(d, b);
       for (const b of after) inside.add(b);
@@ -152,8 +160,8 @@ export function listCandidates(blocks: Block[], ctx: CandidateContext): Candidat
 
 /** Used by a pinned selector that names list items: each item an entry, named as discovery would. */
 export function itemEntry(li: Element, ctx: CandidateContext): { draft: Draft; body: Block[] } {
-  const lead = leadOf(li) ?? { ...headingName(textOf(li, true)), li, leadText: textOf(li, true) };
-  const draft = openDraft(lead.name, null, lead.hint, { kind: 'para', text: lead.name, nodes: [] }, lead.alias);
+  const lead = leadOf(li) ?? { ...headingName(textOf(li, true)), li, leadNode: null, leadText: textOf(li, true) };
+  const draft = openDraft(lead.name, null, lead.hint, nameBlock(lead), lead.alias);
   const body = itemBlocks(lead, ctx.isLabel);
   for (const b of body) absorb(draft, b);
   return { draft, body };

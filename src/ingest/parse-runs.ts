@@ -34,11 +34,24 @@ const DECORATION = /^[\s\p{Extended_Pictographic}\uFE0F\u20E3\u2022\u25AA-\u25FF
 /** A parenthesised abbreviation: "GWT", "EF Core", "RoR". */
 const ABBREVIATION = /^[A-Z][\w.+#-]{0,14}$/;
 
-/** Headings that organise an article rather than name a framework. */
-export const GENERIC_HEADING =
-  /\b(?:lists?|conclusions?|summary|summing|introduction|intro|overview|contents|faqs?|frequently|final|thoughts|wrap(?:ping)?|related|comments?|share|vs\.?|versus|consider(?:ations?)?|choos(?:e|ing)|select(?:ing)?|what|why|how|when|which|who|pros|cons|advantages|disadvantages|drawbacks|features|benefits|references|resources|reading|about|table|getting|bottom|verdict|tl;?dr|top|best|frameworks|languages|tools|examples?|use\s+cases?|usage|links|honou?rable|mentions?|other|more|alternatives|comparison|leave|reply|thank|thanks|charts?|setup|installation)\b/i;
+/** Words that make any heading one that organises the article ("Django vs Flask", "Final thoughts"). */
+const ORGANISING =
+  /\b(?:lists?|conclusions?|summary|summing|introduction|intro|overview|contents|faqs?|frequently|final|thoughts|wrap(?:ping)?|related|comments?|share|vs\.?|versus|consider(?:ations?)?|choos(?:e|ing)|select(?:ing)?|what|why|how|when|which|who|references|resources|reading|about|getting|bottom|verdict|tl;?dr|honou?rable|mentions?|other|more|alternatives|comparison|leave|reply|thank|thanks|setup|installation|top|best|frameworks|libraries|languages|tools)\b/i;
+/** Words that organise only where no other word names something ("Top features", "Charts", but "Frappe Chart"). */
+const TOPIC_WORD = /^(?:\d+|framework|language|tool|examples?|use|cases?|usage|links?|charts?|graphs?|features?|benefits?|pros|cons|advantages?|disadvantages?|drawbacks?|tables?|libraries|the|and|&|of|for|in|a|an)$/i;
 
-const CONNECTOR_WORD = /^(?:on|of|for|de|la|and|with|~)$/;
+/** "Chart.js", "Vue.js", "Socket.IO": one dotted product name, whatever words it holds. */
+const PRODUCT_NAME = /^[\w-]+\.(?:js|ts|io|net|py|rb|php|css)$/i;
+
+/** Whether a heading's name organises the article ("Conclusion", "Top features") rather than names a tool. */
+export function isGenericName(name: string): boolean {
+  if (PRODUCT_NAME.test(name)) return false;
+  if (ORGANISING.test(name)) return true;
+  const words = name.split(/\s+/).filter(Boolean);
+  return words.some((w) => TOPIC_WORD.test(w)) && words.every((w) => TOPIC_WORD.test(w) || /^[a-z]/.test(w));
+}
+
+const CONNECTOR_WORD = /^(?:on|of|for|de|la|and|with|~|js|ui)$/;
 
 export function headingName(text: string): HeadingName {
   const undecorated = text.replace(DECORATION, '');
@@ -71,10 +84,11 @@ function looksLikeEntry(h: HeadingName, text: string, known: ReadonlySet<string>
   const { name } = h;
   const label = labelOf(text);
   // "Pros:", "Key Features:" label a part of an entry; "Grails:" is only a name followed by a colon.
-  if (!name || name.length > 60 || text.trim().endsWith('?') || GENERIC_HEADING.test(name) || (label && label !== 'other')) return false;
+  if (!name || name.length > 60 || text.trim().endsWith('?') || isGenericName(name) || (label && label !== 'other')) return false;
   const words = name.split(/\s+/);
   if (words.length > 5) return false;
-  return h.numbered || words.every((w) => /^[A-Z0-9.@]/.test(w) || CONNECTOR_WORD.test(w));
+  // One word is a name however it is written ("dimple", "nvd3"); several are when capitalised.
+  return h.numbered || words.length === 1 || words.every((w) => /^[A-Z0-9.@]/.test(w) || CONNECTOR_WORD.test(w));
 }
 
 /** "## Python Frameworks" over "### Django", "### Flask": a heading that groups entries, not one that ends the list. */

@@ -16,7 +16,7 @@ import type { ConsideredStructure, ParseDecision } from '../domain/article.js';
 import { slugify } from '../catalog/slug.js';
 import type { Candidate, CandidateContext } from './parse-candidate.js';
 import { labelOf } from './parse-labels.js';
-import { GENERIC_HEADING } from './parse-runs.js';
+import { isGenericName } from './parse-runs.js';
 
 /** Below this a parse is doubtful (README "Parse confidence"). */
 export const CONFIDENCE_THRESHOLD = 0.5;
@@ -30,7 +30,7 @@ type Feature = keyof typeof WEIGHTS;
 
 const CONNECTOR = /^(?:on|of|for|de|la|and|with|the|js|ui|&|~)$/i;
 
-export const isSectionTitle = (name: string): boolean => SECTION_TITLE.test(name.trim()) || GENERIC_HEADING.test(name) || (labelOf(name) ?? 'other') !== 'other';
+export const isSectionTitle = (name: string): boolean => SECTION_TITLE.test(name.trim()) || isGenericName(name) || (labelOf(name) ?? 'other') !== 'other';
 
 function readsAsName(name: string, known: ReadonlySet<string>, linked: boolean): boolean {
   if (known.has(slugify(name))) return true;

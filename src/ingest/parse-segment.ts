@@ -4,7 +4,7 @@
  */
 import type { Block } from './parse-blocks.js';
 import { absorb, openDraft, type Draft } from './parse-draft.js';
-import { GENERIC_HEADING, headingName } from './parse-runs.js';
+import { headingName, isGenericName } from './parse-runs.js';
 import { labelOf, notableUsersIn } from './parse-labels.js';
 import { slugify } from '../catalog/slug.js';
 
@@ -62,7 +62,7 @@ function mentions(text: string, name: string): boolean {
 function entryHeading(block: Block, next: Block | undefined): string | null {
   if (block.kind !== 'heading' || next?.kind !== 'para') return null;
   const { name, numbered } = headingName(block.text);
-  if (!name || name.length > 60 || name.endsWith('?') || GENERIC_HEADING.test(name)) return null;
+  if (!name || name.length > 60 || name.endsWith('?') || isGenericName(name)) return null;
   const words = name.split(/\s+/);
   if (words.length > 5) return null;
   const nameLike = words.every((w) => /^[A-Z0-9.@]/.test(w) || CONNECTOR_WORD.test(w));
