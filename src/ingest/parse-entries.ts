@@ -47,7 +47,8 @@ function runCandidate(blocks: Block[], run: Run): Candidate {
     drafts.push(d);
     for (const b of blocks.slice(start + 1, run.starts[k + 1] ?? run.end)) {
       if ((b.kind === 'para' && GROUP_LABEL.test(b.text)) || (b.kind === 'heading' && b.level < run.level)) {
-        group = contextLanguage(b.text) ?? group;
+        // "## Python", "## React": a short group heading names its language outright.
+        group = (b.text.split(/\s+/).length <= 3 ? namedLanguage(b.text) : contextLanguage(b.text)) ?? group;
         outside.push(b);
       } else {
         absorb(d, b);

@@ -23,6 +23,9 @@ interface Lead {
 
 type ListBlock = Extract<Block, { kind: 'list' }>;
 
+/** Up to this many lists in a row, every stretch of them is a candidate. */
+const MAX_PARTED = 8;
+
 const DECORATION = /^[\s\p{Extended_Pictographic}\uFE0F\u2022#*\d.)]*$/u;
 const SEPARATED = /^(.{1,50}?)\s*(?::|\s[–—-]|\s\|)\s+\S/;
 
@@ -96,18 +99,24 @@ function chains(lists: LedList[], blocks: Block[]): LedList[][] {
     out.push(chain);
   };
   for (const l of lists) if (l.leads.length >= 2) add([l]);
+  const addWithParts = (chain: LedList[]): void => {
+    if (chain.length < 2) return;
+    // A few lists in a row: also each stretch of them ("Open source", "Commercial", then the criteria).
+    if (chain.length <= MAX_PARTED) for (let i = 0; i < chain.length; i++) for (let j = i + 2; j <= chain.length; j++) add(chain.slice(i, j));
+    else add(chain);
+  };
   for (let level = 1; level <= 7; level++) {
     let chain: LedList[] = [];
     lists.forEach((l, k) => {
       const prev = lists[k - 1];
       const parted = prev && (prev.block.ordered !== l.block.ordered || blocks.slice(prev.index + 1, l.index).some((b) => b.kind === 'heading' && b.level <= level));
       if (parted) {
-        if (chain.length > 1) add(chain);
+        addWithParts(chain);
         chain = [];
       }
       chain.push(l);
     });
-    if (chain.length > 1) add(chain);
+    addWithParts(chain);
   }
   return out;
 }

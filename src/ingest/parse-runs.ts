@@ -51,6 +51,13 @@ export function isGenericName(name: string): boolean {
   return words.some((w) => TOPIC_WORD.test(w)) && words.every((w) => TOPIC_WORD.test(w) || /^[a-z]/.test(w));
 }
 
+/** Words that title a section of a document, not a tool. */
+const SECTION_TITLE =
+  /^(?:results?|developing|development|license|licen[cs]ing|contributing|contributors?|acknowledge?ments?|credits|changelog|install(?:ation)?|usage|background|motivation|goals?|roadmap|support|sponsors?|authors?|notes?|appendix|methodology|benchmarks?|analysis|operations|test\s+models?|build\s+setup|quick\s+links|further\s+reading|see\s+also|example|demo|prerequisites|requirements|setup|getting\s+started|documentation|links|history|community|ecosystem|performance|security|scalability|learning\s+curve|popularity|pricing|key\s+(?:ideas|concepts|takeaways)|in\s+a\s+nutshell|criteria|ratings?|prologue|epilogue|preface|others|misc(?:ellaneous)?|(?:the\s+)?(?:problem|solution|challenge)s?)\b/i;
+
+/** Whether a name titles a part of the article ("Results", "Conclusion", "Pros") rather than names a tool. */
+export const isSectionTitle = (name: string): boolean => SECTION_TITLE.test(name.trim()) || isGenericName(name) || (labelOf(name) ?? 'other') !== 'other';
+
 const CONNECTOR_WORD = /^(?:on|of|for|de|la|and|with|~|js|ui)$/;
 
 export function headingName(text: string): HeadingName {
@@ -79,12 +86,12 @@ export function headingName(text: string): HeadingName {
   return { name, numbered, hint, alias };
 }
 
-function looksLikeEntry(h: HeadingName, text: string, known: ReadonlySet<string>): boolean {
+export function looksLikeEntry(h: HeadingName, text: string, known: ReadonlySet<string>): boolean {
   if (known.has(slugify(h.name))) return true;
   const { name } = h;
   const label = labelOf(text);
   // "Pros:", "Key Features:" label a part of an entry; "Grails:" is only a name followed by a colon.
-  if (!name || name.length > 60 || text.trim().endsWith('?') || isGenericName(name) || (label && label !== 'other')) return false;
+  if (!name || name.length > 60 || text.trim().endsWith('?') || isSectionTitle(name) || (label && label !== 'other')) return false;
   const words = name.split(/\s+/);
   if (words.length > 5) return false;
   // One word is a name however it is written ("dimple", "nvd3"); several are when capitalised.
@@ -92,9 +99,13 @@ function looksLikeEntry(h: HeadingName, text: string, known: ReadonlySet<string>
 }
 
 /** "## Python Frameworks" over "### Django", "### Flask": a heading that groups entries, not one that ends the list. */
-const GROUP_HEADING = /^[^.!?:]{0,40}\b(?:frameworks|libraries)$/i;
+const GROUP_HEADING = /^[^.!?:]{0,60}\b(?:frameworks|libraries|tools|databases|engines|orms)$/i;
 
-function runsAt(blocks: Block[], level: number, known: ReadonlySet<string>): Run[] {
+/**
+ * Runs of entry-like headings at one level. With `spanGroups`, headings above the level that do not
+ * organise the article ("## Vue" over "### Pinia") group the entries instead of ending the run.
+ */
+function runsAt(blocks: Block[], level: number, known: ReadonlySet<string>, spanGroups = false): Run[] {
   const runs: Run[] = [];
   let cur: Run | null = null;
   const close = (at: number): void => {
@@ -114,7 +125,10 @@ function runsAt(blocks: Block[], level: number, known: ReadonlySet<string>): Run
       cur ??= { level, starts: [], names: [], end: blocks.length };
       cur.starts.push(i);
       cur.names.push(name);
-    } else if (!(cur && b.level < level && GROUP_HEADING.test(b.text) && next?.kind === 'heading')) close(i);
+    } else {
+      const groups = cur && b.level < level && (spanGroups ? !isGenericName(name.name) || GROUP_HEADING.test(b.text) : GROUP_HEADING.test(b.text) && next?.kind === 'heading');
+      if (!groups) close(i);
+    }
   });
   close(blocks.length);
   return runs;
@@ -144,9 +158,12 @@ function mixedRun(blocks: Block[], upper: Run, level: number, known: ReadonlySet
 /** Every run of two or more entry-like headings, at each level, and runs mixing a level with the next. */
 export function headingRuns(blocks: Block[], known: ReadonlySet<string>): Run[] {
   const runs: Run[] = [];
+  const seen = new Set<string>();
   for (let level = 1; level <= 6; level++) {
-    for (const run of runsAt(blocks, level, known)) {
-      if (run.starts.length < 2) continue;
+    for (const run of [...runsAt(blocks, level, known), ...runsAt(blocks, level, known, true)]) {
+      const key = run.starts.join(',');
+      if (run.starts.length < 2 || seen.has(key)) continue;
+      seen.add(key);
       runs.push(run);
       const mixed = level < 6 ? mixedRun(blocks, run, level, known) : null;
       if (mixed) runs.push(mixed);

@@ -15,22 +15,15 @@
 import type { ConsideredStructure, ParseDecision } from '../domain/article.js';
 import { slugify } from '../catalog/slug.js';
 import type { Candidate, CandidateContext } from './parse-candidate.js';
-import { labelOf } from './parse-labels.js';
-import { isGenericName } from './parse-runs.js';
+import { isSectionTitle } from './parse-runs.js';
 
 /** Below this a parse is doubtful (README "Parse confidence"). */
 export const CONFIDENCE_THRESHOLD = 0.5;
-
-/** Words that title a section of a document, not a tool. */
-const SECTION_TITLE =
-  /^(?:results?|developing|development|license|licen[cs]ing|contributing|contributors?|acknowledge?ments?|credits|changelog|install(?:ation)?|usage|background|motivation|goals?|roadmap|support|sponsors?|authors?|notes?|appendix|methodology|benchmarks?|analysis|operations|test\s+models?|build\s+setup|quick\s+links|further\s+reading|see\s+also|example|demo|prerequisites|requirements|setup|getting\s+started|documentation|links|history|community|ecosystem|performance|security|scalability|learning\s+curve|popularity|pricing|key\s+(?:ideas|concepts|takeaways)|in\s+a\s+nutshell|criteria|ratings?)\b/i;
 
 const WEIGHTS = { coverage: 3, names: 2, sections: -4, known: 1.5, linked: 1, described: 0.5, promise: 1.5, count: 0.3 } as const;
 type Feature = keyof typeof WEIGHTS;
 
 const CONNECTOR = /^(?:on|of|for|de|la|and|with|the|js|ui|&|~)$/i;
-
-export const isSectionTitle = (name: string): boolean => SECTION_TITLE.test(name.trim()) || isGenericName(name) || (labelOf(name) ?? 'other') !== 'other';
 
 function readsAsName(name: string, known: ReadonlySet<string>, linked: boolean): boolean {
   if (known.has(slugify(name))) return true;
