@@ -24,7 +24,7 @@ const LANGUAGES: LanguageName[] = [
   { language: 'Erlang', spellings: ['Erlang'] },
   { language: 'Go', spellings: ['Golang', 'GoLang', 'Go'], ambiguous: true },
   { language: 'Rust', spellings: ['Rust'], ambiguous: true },
-  { language: 'C#', spellings: ['C#', 'ASP.NET', '.NET', '.net'] },
+  { language: 'C#', spellings: ['C#', 'ASP.NET', '.NET', '.net', 'dotnet', 'NuGet'] },
   { language: 'F#', spellings: ['F#'] },
   { language: 'C++', spellings: ['C++'] },
   { language: 'Perl', spellings: ['Perl'] },
@@ -43,7 +43,7 @@ const BY_SPELLING = new Map<string, LanguageName>();
 for (const l of LANGUAGES) for (const s of l.spellings) BY_SPELLING.set(s, l);
 /** Spellings that stay unambiguous in any case ("javascript ecosystem"), for loosely written context. */
 const BY_LOWER = new Map<string, LanguageName>();
-for (const l of LANGUAGES) if (!l.ambiguous) for (const s of l.spellings) if (s.length > 3) BY_LOWER.set(s.toLowerCase(), l);
+for (const l of LANGUAGES) if (!l.ambiguous) for (const s of l.spellings) if (s.length >= 3) BY_LOWER.set(s.toLowerCase(), l);
 
 // Longest first so "Node.js" wins over "Node"; lookarounds instead of \b because of "C#", "C++", ".NET".
 const NAME = `(?<![\\w.#+])(${[...BY_SPELLING.keys()]
@@ -124,6 +124,25 @@ export function contextLanguage(text: string): string | null {
     if (lang) named.add(lang.language);
   }
   return named.size > 1 ? null : scan(text, true, PATTERNS.length - 1);
+}
+
+const BARE_LOOSE = new RegExp(NAME, 'gi');
+
+/**
+ * The language an article's title is about: a statement ("5 top Go web frameworks"), or the one
+ * language it names ("React state management", "List of chart libraries for vue", "Golang Web");
+ * TypeScript beside JavaScript ("TypeScript Node.js applications") counts as JavaScript.
+ */
+export function titleLanguage(title: string): string | null {
+  const stated = contextLanguage(title);
+  if (stated) return stated;
+  const named = new Set<string>();
+  for (const m of title.matchAll(BARE_LOOSE)) {
+    const lang = m[1] === undefined ? undefined : languageOf(m[1], true);
+    if (lang && !(lang.ambiguous && !/^go\w+/i.test(m[1] ?? ''))) named.add(lang.language);
+  }
+  if (named.size === 2 && named.has('JavaScript') && named.has('TypeScript')) return 'JavaScript';
+  return named.size === 1 ? ([...named][0] ?? null) : null;
 }
 
 /** Removes other frameworks' names so "inspired by Ruby on Rails" says nothing about this one's language. */

@@ -14,7 +14,7 @@ import { headingRuns, type Run } from './parse-runs.js';
 import { decide, scoreCandidate } from './parse-score.js';
 import { nameTokens, sameFramework, sameTokens, segmentByOpenings } from './parse-segment.js';
 import { tableCandidates } from './parse-tables.js';
-import { contextLanguage, detectLanguage, namedLanguage, withoutNames } from './language.js';
+import { contextLanguage, detectLanguage, namedLanguage, titleLanguage, withoutNames } from './language.js';
 import { slugify } from '../catalog/slug.js';
 
 export type LinkResolver = (nodes: AnyNode[]) => ArticleLink[];
@@ -168,7 +168,7 @@ export function extractEntries(
   if (!chosen) return { entries: [], sections: sectionsOf(blocks), decision };
   const facts = tableFacts(blocks, chosen.drafts);
   const intro = blocks.slice(0, chosen.start).map(blockText).join('\n');
-  const articleLanguage = contextLanguage(ctx.title ?? '') ?? contextLanguage(intro);
+  const articleLanguage = titleLanguage(ctx.title ?? '') ?? contextLanguage(intro);
   // Every entry is compared with every name: tokenize each name once, not once per comparison.
   const names = [...chosen.drafts.map((d) => d.name), ...ctx.knownNames].map((name) => ({ name, tokens: nameTokens(name) }));
   const entries = chosen.drafts.map((d, i): ArticleEntry => {
