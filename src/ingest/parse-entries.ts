@@ -10,7 +10,7 @@ import { blockText, selectorOf, textLength, type Candidate, type CandidateContex
 import { absorb, openDraft, type Draft } from './parse-draft.js';
 import { listedUsers } from './parse-labels.js';
 import { listCandidates } from './parse-lists.js';
-import { headingRuns, type Run } from './parse-runs.js';
+import { headingRuns, LINE_HEADING_LEVEL, lineHeadings, type Run } from './parse-runs.js';
 import { decide, scoreCandidate } from './parse-score.js';
 import { nameTokens, sameFramework, sameTokens, segmentByOpenings } from './parse-segment.js';
 import { tableCandidates } from './parse-tables.js';
@@ -78,8 +78,10 @@ function openingsCandidate(blocks: Block[]): Candidate {
 
 function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
   const known = ctx.known;
+  const lines = lineHeadings(blocks, ctx.isLabel);
   const all = [
     ...headingRuns(blocks, known).map((run) => runCandidate(blocks, run)),
+    ...(lines ? headingRuns(lines, known, [LINE_HEADING_LEVEL]).map((run) => ({ ...runCandidate(lines, run), selector: 'p', level: null })) : []),
     openingsCandidate(blocks),
     ...listCandidates(blocks, ctx),
     ...tableCandidates(blocks),

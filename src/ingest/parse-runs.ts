@@ -5,7 +5,8 @@
  * tables of contents, chart sections and FAQs never form the chosen run: they are short, labelled,
  * phrased as questions or sit under one entry each.
  */
-import type { Block } from './parse-blocks.js';
+import { isText, type AnyNode } from 'domhandler';
+import { isElement, type Block } from './parse-blocks.js';
 import { labelOf } from './parse-labels.js';
 import { slugify } from '../catalog/slug.js';
 import { namedLanguage } from './language.js';
@@ -155,17 +156,43 @@ function mixedRun(blocks: Block[], upper: Run, level: number, known: ReadonlySet
   return lower > 0 && lower * 3 <= starts.length ? { level, starts, names, end: upper.end } : null;
 }
 
+/** The level given to a line that stands as a heading: "Koa2 :", "#10 Matplotlib", a paragraph all in bold. */
+export const LINE_HEADING_LEVEL = 7;
+
+const wholeBold = (nodes: AnyNode[]): boolean => {
+  const inner = nodes.length === 1 && isElement(nodes[0]!) && nodes[0].name === 'p' ? nodes[0].children : nodes;
+  const meaningful = inner.filter((n) => !(isText(n) && !n.data.trim()));
+  return meaningful.length === 1 && isElement(meaningful[0]!) && ['strong', 'b'].includes(meaningful[0].name);
+};
+
+/**
+ * Pasted or plain-text articles mark entries with short lines instead of headings. Returns the blocks
+ * with such lines as headings one level below h6, or null when there are none.
+ */
+export function lineHeadings(blocks: Block[], isLabel: (text: string) => boolean): Block[] | null {
+  let found = 0;
+  const out = blocks.map((b): Block => {
+    if (b.kind !== 'para' || b.text.length > 60 || /[.!?,;]$/.test(b.text) || isLabel(b.text.replace(/\s*:$/, ':'))) return b;
+    const marked = wholeBold(b.nodes) || /\S\s*:$/.test(b.text) || /^(?:#\s?\d{1,3}|\d{1,3}[.)])\s+\S/.test(b.text);
+    const { name } = headingName(b.text.replace(/\s*:$/, ''));
+    if (!marked || !name || name.split(/\s+/).length > 5) return b;
+    found++;
+    return { kind: 'heading', level: LINE_HEADING_LEVEL, text: b.text.replace(/\s*:$/, ''), nodes: b.nodes };
+  });
+  return found >= 2 ? out : null;
+}
+
 /** Every run of two or more entry-like headings, at each level, and runs mixing a level with the next. */
-export function headingRuns(blocks: Block[], known: ReadonlySet<string>): Run[] {
+export function headingRuns(blocks: Block[], known: ReadonlySet<string>, levels: number[] = [1, 2, 3, 4, 5, 6]): Run[] {
   const runs: Run[] = [];
   const seen = new Set<string>();
-  for (let level = 1; level <= 6; level++) {
+  for (const level of levels) {
     for (const run of [...runsAt(blocks, level, known), ...runsAt(blocks, level, known, true)]) {
       const key = run.starts.join(',');
       if (run.starts.length < 2 || seen.has(key)) continue;
       seen.add(key);
       runs.push(run);
-      const mixed = level < 6 ? mixedRun(blocks, run, level, known) : null;
+      const mixed = level < 6 && levels.includes(level + 1) ? mixedRun(blocks, run, level, known) : null;
       if (mixed) runs.push(mixed);
     }
   }

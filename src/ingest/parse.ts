@@ -28,9 +28,13 @@ export interface ParseOptions {
   pin?: EntryPin | null;
 }
 
+/** A Vue single-file component keeps its page in a top-level <template>, which HTML parsers hold inert. */
+const SFC_TEMPLATE = /^\s*(?:<!--[\s\S]*?-->\s*)*<template\b[^>]*>([\s\S]*)<\/template>/;
+
 function loadDocument(html: string, url: string): CheerioAPI {
+  const page = SFC_TEMPLATE.exec(html)?.[1] ?? html;
   // cheerio throws on an unparsable base URL when resolving links; without one they stay relative and are dropped.
-  return URL.canParse(url) ? load(html, { baseURI: url }) : load(html);
+  return URL.canParse(url) ? load(page, { baseURI: url }) : load(page);
 }
 
 function resolvedHref($: CheerioAPI, a: AnyNode): string | null {
