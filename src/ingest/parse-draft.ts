@@ -1,6 +1,6 @@
 /** An entry being read: what its blocks say about its description, pros, cons and users. */
 import type { Block } from './parse-blocks.js';
-import { inlineLabel, introducesUsers, labelOf, listedUsers, notableUsersIn, type Label } from './parse-labels.js';
+import { inlineLabel, inlineLabels, introducesUsers, labelOf, listedUsers, notableUsersIn, type Label } from './parse-labels.js';
 
 export interface Draft {
   name: string;
@@ -29,9 +29,16 @@ export function openDraft(name: string, level: number | null, hint: string | nul
 }
 
 function absorbPara(d: Draft, text: string): void {
-  const inline = inlineLabel(text);
-  if (inline?.label === 'users') {
-    d.notableUsers.push(...listedUsers(inline.rest));
+  const inline = inlineLabels(text);
+  const usersLine = inlineLabel(text);
+  if (inline.length === 0 && usersLine?.label === 'users') inline.push(usersLine);
+  if (inline.length > 0) {
+    // "Pros: Fast, small" on one line is one item, as written.
+    for (const { label, rest } of inline) {
+      if (label === 'users') d.notableUsers.push(...listedUsers(rest));
+      else if (label === 'cons') d.cons.push(rest);
+      else d.pros = [...(d.pros ?? []), rest];
+    }
     return;
   }
   const label = labelOf(text);

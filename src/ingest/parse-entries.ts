@@ -32,6 +32,13 @@ interface EntryContext {
 /** "Frontend Javascript Frameworks": a line naming the group of entries that follows. */
 const GROUP_LABEL = /^[\p{L}\d .#+-]{2,40}\s(?:frameworks|libraries)$/iu;
 
+/** How often a name is written, as written, in blocks: "Mapping: AutoMapper" names what its text talks about. */
+function occurrences(blocks: Block[], name: string): number {
+  let n = 0;
+  for (const b of blocks) n += blockText(b).split(name).length - 1;
+  return n;
+}
+
 function runCandidate(blocks: Block[], run: Run): Candidate {
   const drafts: Draft[] = [];
   const outside: Block[] = blocks.slice(0, run.starts[0]);
@@ -45,7 +52,9 @@ function runCandidate(blocks: Block[], run: Run): Candidate {
     const d = openDraft(name.name, run.level, name.hint, heading, name.alias);
     if (group) groups.set(d, group);
     drafts.push(d);
-    for (const b of blocks.slice(start + 1, run.starts[k + 1] ?? run.end)) {
+    const body = blocks.slice(start + 1, run.starts[k + 1] ?? run.end);
+    if (name.after && occurrences(body, name.after) > occurrences(body, name.name)) d.name = name.after;
+    for (const b of body) {
       if ((b.kind === 'para' && GROUP_LABEL.test(b.text)) || (b.kind === 'heading' && b.level < run.level)) {
         // "## Python", "## React": a short group heading names its language outright.
         group = (b.text.split(/\s+/).length <= 3 ? namedLanguage(b.text) : contextLanguage(b.text)) ?? group;

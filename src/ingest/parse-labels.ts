@@ -13,10 +13,27 @@ const LABELS: Array<[RegExp, Label]> = [
   [/^(?:used\s+by|notable\s+users|who\s+uses\s+(?:it|.{1,30})|(?:companies|websites|sites)\s+using\s+.{1,30})\s*[:?]?$/i, 'users'],
 ];
 
+/** Emoji and marks around a label ("Pros 👍", "✅ Advantages", "Pros :-"). */
+const LABEL_DECORATION = /^[\s\p{Extended_Pictographic}\uFE0F*_#]+|[\s\p{Extended_Pictographic}\uFE0F*_]+$|\s*:-$/gu;
+
 /** What a short labelling line introduces; 'other' for any other "Something:" line, null for prose. */
 export function labelOf(text: string): Label | null {
-  for (const [re, label] of LABELS) if (re.test(text)) return label;
-  return /^[^.!?:]{1,30}:$/.test(text) && text.split(/\s+/).length <= 4 ? 'other' : null;
+  const bare = text.replace(LABEL_DECORATION, '').replace(/\s+:$/, ':');
+  for (const [re, label] of LABELS) if (re.test(bare)) return label;
+  return /^[^.!?:]{1,30}:$/.test(bare) && bare.split(/\s+/).length <= 4 ? 'other' : null;
+}
+
+const INLINE_LABEL = /(?:^|\s)((?:pros|cons|advantages|disadvantages|benefits|drawbacks|limitations|weaknesses|strengths|downsides|used\s+by|notable\s+users)\s*:)\s+/gi;
+
+/** "Pros: a, b Cons: c" in one paragraph: each label with what follows it, up to the next label. */
+export function inlineLabels(text: string): Array<{ label: Label; rest: string }> {
+  const marks = [...text.matchAll(INLINE_LABEL)];
+  if (marks.length === 0 || (marks[0]?.index ?? 1) > 0) return [];
+  return marks.flatMap((m, i) => {
+    const label = labelOf(m[1] ?? '');
+    const rest = text.slice((m.index ?? 0) + m[0].length, marks[i + 1]?.index ?? text.length).trim();
+    return label && label !== 'other' && rest ? [{ label, rest }] : [];
+  });
 }
 
 /** "Used By: Instagram, Spotify" in one paragraph: the label and what follows it. */
@@ -79,9 +96,9 @@ function usersIn(sentence: string): string[] {
   return [];
 }
 
-/** Users named in a paragraph, each list cut at its sentence's end. */
+/** Users named in a paragraph, each list cut at its sentence's end; asides in parentheses do not cut a list. */
 export function notableUsersIn(text: string): string[] {
-  return sentences(text).flatMap(usersIn);
+  return sentences(text.replace(/\s*\([^)]{0,40}\)/g, '')).flatMap(usersIn);
 }
 
 /** Users listed after a "Used By:" label: everything comma-separated, as written. */

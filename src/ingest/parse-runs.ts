@@ -18,6 +18,8 @@ export interface HeadingName {
   hint: string | null;
   /** "Google Web Toolkit (GWT)": the abbreviation the heading gives. */
   alias: string | null;
+  /** "Mapping: AutoMapper": what follows a colon or dash, when it is short enough to be the name instead. */
+  after: string | null;
 }
 
 export interface Run {
@@ -73,7 +75,10 @@ export function headingName(text: string): HeadingName {
     name = tilde[2] ?? name;
   }
   // "Laravel – the PHP framework for artisans", "Django (Python)": keep the name.
-  name = name.split(/\s+[–—|-]\s+|:\s+/)[0] ?? name;
+  const [before = name, ...rest] = name.split(/\s+[–—|-]\s+|:\s+/);
+  const tail = rest.join(' ').trim();
+  const after = tail && tail.split(/\s+/).length <= 3 ? tail.replace(/[.:]+$/, '') : null;
+  name = before;
   const paren = /\s*\(([^)]*)\)\s*:?\s*$/.exec(name);
   if (paren) {
     const inside = paren[1]?.trim() ?? '';
@@ -84,7 +89,7 @@ export function headingName(text: string): HeadingName {
     if (!/^[a-z][\w-]*$/.test(inside)) name = name.slice(0, paren.index);
   }
   name = name.replace(/[.:]+$/, '').replace(DECORATION, '').trim();
-  return { name, numbered, hint, alias };
+  return { name, numbered, hint, alias, after };
 }
 
 export function looksLikeEntry(h: HeadingName, text: string, known: ReadonlySet<string>): boolean {
