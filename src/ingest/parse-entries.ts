@@ -34,8 +34,9 @@ const GROUP_LABEL = /^[\p{L}\d .#+-]{2,40}\s(?:frameworks|libraries)$/iu;
 
 /** How often a name is written, as written, in blocks: "Mapping: AutoMapper" names what its text talks about. */
 function occurrences(blocks: Block[], name: string): number {
+  const word = new RegExp(`(?<![\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'g');
   let n = 0;
-  for (const b of blocks) n += blockText(b).split(name).length - 1;
+  for (const b of blocks) n += blockText(b).match(word)?.length ?? 0;
   return n;
 }
 
@@ -193,7 +194,8 @@ export function extractEntries(
       description: d.description ?? (d.blocks.slice(1).map(blockText).find(Boolean) || d.name),
       pros: d.pros ?? [],
       cons: d.cons,
-      notableUsers: [...new Set(d.notableUsers)],
+      // "Sails.js and Nest use Express": the article's other entries build on it, they are not its users.
+      notableUsers: [...new Set(d.notableUsers)].filter((u) => !chosen.drafts.some((o) => o !== d && sameFramework(u, o.name))),
       links: resolveLinks(d.blocks.flatMap((b) => b.nodes)),
       aliases: d.alias ? [d.alias] : [],
     };
