@@ -15,7 +15,7 @@ interface IngestOptions {
   format: Format;
 }
 
-const COLUMNS = ['source_url', 'position', 'framework', 'aliases', 'slug', 'language', 'pros', 'cons', 'notable_users', 'links', 'description'];
+const COLUMNS = ['source_url', 'position', 'framework', 'slug', 'language', 'pros', 'cons', 'notable_users', 'links', 'aliases', 'description'];
 const TABLE_COLUMNS = ['position', 'framework', 'slug', 'language', 'pros', 'notable_users'];
 
 function entryRows(outcomes: IngestOutcome[]): OutputRow[] {
