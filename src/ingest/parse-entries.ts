@@ -51,6 +51,7 @@ function runCandidate(blocks: Block[], run: Run): Candidate {
     const name = run.names[k];
     if (!heading || !name) return;
     const d = openDraft(name.name, run.level, name.hint, heading, name.alias);
+    covered += blockText(heading).length;
     if (group) groups.set(d, group);
     drafts.push(d);
     const body = blocks.slice(start + 1, run.starts[k + 1] ?? run.end);
@@ -143,6 +144,26 @@ function tableFacts(blocks: Block[], drafts: Draft[]): TableFacts {
 }
 
 /** The heading's own statement, the article's table, the entry's own words, its group, the article: in that order. */
+interface TokenizedName {
+  name: string;
+  tokens: string[];
+}
+
+/**
+ * The names a text may mention, found through their first word: an article of thousands of entries
+ * compares each entry with the few names its text holds, not with every name.
+ */
+function mentionIndex(names: string[]): (text: string) => TokenizedName[] {
+  const byFirst = new Map<string, TokenizedName[]>();
+  for (const name of new Set(names)) {
+    const tokens = nameTokens(name);
+    const first = tokens[0];
+    if (first) byFirst.set(first, [...(byFirst.get(first) ?? []), { name, tokens }]);
+  }
+  // A plain split is enough to find candidates: sameTokens decides on the names' own tokens.
+  return (text) => [...new Set(text.toLowerCase().split(/[^a-z0-9]+/))].flatMap((word) => byFirst.get(word.replace(/js$/, '')) ?? []);
+}
+
 function languageOf(d: Draft, others: string[], stated: string | undefined, fallback: string | null, group: string | undefined): string | null {
   const own = withoutNames(d.blocks.map(blockText).join('\n'), others);
   return (d.hint ? namedLanguage(d.hint) : null) ?? stated ?? detectLanguage(own) ?? group ?? fallback;
@@ -181,11 +202,10 @@ export function extractEntries(
   const facts = tableFacts(blocks, chosen.drafts);
   const intro = blocks.slice(0, chosen.start).map(blockText).join('\n');
   const articleLanguage = titleLanguage(ctx.title ?? '') ?? contextLanguage(intro);
-  // Every entry is compared with every name: tokenize each name once, not once per comparison.
-  const names = [...chosen.drafts.map((d) => d.name), ...ctx.knownNames].map((name) => ({ name, tokens: nameTokens(name) }));
+  const mentioned = mentionIndex([...chosen.drafts.map((d) => d.name), ...ctx.knownNames]);
   const entries = chosen.drafts.map((d, i): ArticleEntry => {
     const own = nameTokens(d.name);
-    const others = names.filter((n) => !sameTokens(n.tokens, own)).map((n) => n.name);
+    const others = mentioned(d.blocks.map(blockText).join('\n')).filter((n) => !sameTokens(n.tokens, own)).map((n) => n.name);
     return {
       position: i + 1,
       name: d.name,
