@@ -6,15 +6,16 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, fixture } from './support/article-server.js';
 import { runCli } from './support/cli.js';
 import { startStandins, type Standins } from './support/jobs.js';
 import { createTestDatabase, type TestDatabase } from './support/stores.js';
 
-const ARTICLE = 'real/tullyrankin-python-frameworks';
-const expected = (JSON.parse(readFileSync(`${FIXTURES}${ARTICLE}.expected.json`, 'utf8')) as { entries: { name: string }[] }).entries;
+/** A committed article of the corpus (test/corpus/articles), of its development part. */
+const ARTICLE = fileURLToPath(new URL('./corpus/articles/vectormike-go-web-frameworks', import.meta.url));
+const expected = (JSON.parse(readFileSync(`${ARTICLE}.expected.json`, 'utf8')) as { entries: { name: string }[] }).entries;
 
 interface EntryRow {
   framework: string;
@@ -36,12 +37,12 @@ describe('Markdown sources through the CLI', () => {
 
   beforeAll(async () => {
     standins = await startStandins();
-    const markdown = fixture(`${ARTICLE}.md`);
+    const markdown = readFileSync(`${ARTICLE}.md`, 'utf8');
     standins.articles.pages.set('/guide.md', { body: markdown, type: 'text/markdown; charset=utf-8' });
     standins.articles.pages.set('/guide.html', { body: `<!doctype html><html><body><main>${new MarkdownIt({ html: true }).render(markdown.replace(/^---[\s\S]*?---\n/, ''))}</main></body></html>` });
     database = await createTestDatabase('pglite');
     dir = mkdtempSync(path.join(tmpdir(), 'stackradar-md-'));
-    copyFileSync(`${FIXTURES}${ARTICLE}.md`, path.join(dir, 'guide.md'));
+    copyFileSync(`${ARTICLE}.md`, path.join(dir, 'guide.md'));
   });
   afterAll(async () => {
     await standins.close();
