@@ -6,7 +6,7 @@
  * phrased as questions or sit under one entry each.
  */
 import { isText, type AnyNode } from 'domhandler';
-import { isElement, type Block } from './parse-blocks.js';
+import { clean, isElement, type Block } from './parse-blocks.js';
 import { labelOf } from './parse-labels.js';
 import { slugify } from '../catalog/slug.js';
 import { namedLanguage } from './language.js';
@@ -176,15 +176,40 @@ const wholeBold = (nodes: AnyNode[]): boolean => {
  */
 export function lineHeadings(blocks: Block[], isLabel: (text: string) => boolean): Block[] | null {
   let found = 0;
-  const out = blocks.map((b): Block => {
-    if (b.kind !== 'para' || b.text.length > 60 || /[.!?,;]$/.test(b.text) || isLabel(b.text.replace(/\s*:$/, ':'))) return b;
-    const marked = wholeBold(b.nodes) || /\S\s*:$/.test(b.text) || /^(?:#\s?\d{1,3}|\d{1,3}[.)])\s+\S/.test(b.text);
-    const { name } = headingName(b.text.replace(/\s*:$/, ''));
-    if (!marked || !name || name.split(/\s+/).length > 5) return b;
+  const asHeading = (text: string, nodes: AnyNode[], bold: boolean): Block | null => {
+    if (text.length > 60 || /[.!?,;]$/.test(text) || isLabel(text.replace(/\s*:$/, ':'))) return null;
+    const marked = bold || /\S\s*:$/.test(text) || /^(?:#\s?\d{1,3}|\d{1,3}[.)])\s+\S/.test(text);
+    const { name } = headingName(text.replace(/\s*:$/, ''));
+    if (!marked || !name || name.split(/\s+/).length > 5) return null;
     found++;
-    return { kind: 'heading', level: LINE_HEADING_LEVEL, text: b.text.replace(/\s*:$/, ''), nodes: b.nodes };
+    return { kind: 'heading', level: LINE_HEADING_LEVEL, text: text.replace(/\s*:$/, ''), nodes };
+  };
+  const out = blocks.flatMap((b): Block[] => {
+    if (b.kind !== 'para') return [b];
+    const whole = asHeading(b.text, b.nodes, wholeBold(b.nodes));
+    if (whole) return [whole];
+    // A name line run into the paragraph before or after it ("… reason.\nKoa2 :", "Koa2 :\nKoa2 is …").
+    const lines = rawText(b.nodes).split(/\n/).map(clean).filter(Boolean);
+    const last = lines.length > 1 ? asHeading(lines.at(-1) ?? '', b.nodes, false) : null;
+    if (last) return [{ kind: 'para', text: lines.slice(0, -1).join(' '), nodes: b.nodes }, last];
+    const first = lines.length > 1 ? asHeading(lines[0] ?? '', b.nodes, false) : null;
+    return first ? [first, { kind: 'para', text: lines.slice(1).join(' '), nodes: b.nodes }] : [b];
   });
   return found >= 2 ? out : null;
+}
+
+/** The text of nodes with its line breaks, which blocks' text collapses. */
+function rawText(nodes: AnyNode[]): string {
+  const out: string[] = [];
+  const visit = (n: AnyNode): void => {
+    if (isText(n)) out.push(n.data);
+    else if (isElement(n)) {
+      if (n.name === 'br') out.push('\n');
+      n.children.forEach(visit);
+    }
+  };
+  nodes.forEach(visit);
+  return out.join('');
 }
 
 /** Every run of two or more entry-like headings, at each level, and runs mixing a level with the next. */

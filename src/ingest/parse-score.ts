@@ -18,7 +18,7 @@ import type { Candidate, CandidateContext } from './parse-candidate.js';
 import { isSectionTitle } from './parse-runs.js';
 
 /** Below this a parse is doubtful (README "Parse confidence"). */
-export const CONFIDENCE_THRESHOLD = 0.5;
+export const CONFIDENCE_THRESHOLD = 0.4;
 
 const WEIGHTS = { coverage: 3, names: 2, sections: -4, known: 1.5, linked: 1, described: 0.5, promise: 1.5, count: 0.3 } as const;
 type Feature = keyof typeof WEIGHTS;
@@ -74,6 +74,29 @@ export function scoreCandidate(c: Candidate, total: number, ctx: CandidateContex
   return { candidate: c, features, score: round2(score) };
 }
 
+const clamp = (x: number): number => Math.max(0, Math.min(1, x));
+
+/** Shared names over all names of two readings. */
+function agreement(a: Candidate, b: Candidate): number {
+  const x = new Set(a.drafts.map((d) => slugify(d.name)));
+  const y = new Set(b.drafts.map((d) => slugify(d.name)));
+  const shared = [...x].filter((n) => y.has(n)).length;
+  return shared / Math.max(1, new Set([...x, ...y]).size);
+}
+
+/**
+ * How sure the choice is: the winner's own quality (its share of the text, names that read as names,
+ * no section titles, the title's promise), lowered when a runner-up scores close to it with other entries.
+ */
+function confidenceOf(best: Scored, runnerUp: Scored | undefined): number {
+  const f = best.features;
+  const quality = clamp(0.25 + 0.4 * f.coverage + 0.25 * f.names + 0.2 * Math.max(f.linked, f.known) - 0.6 * f.sections + 0.1 * Math.max(0, f.promise) - 0.25 * Math.max(0, -f.promise));
+  if (!runnerUp) return quality;
+  const lead = (best.score - runnerUp.score) / Math.max(1, Math.abs(best.score));
+  const contested = lead < 0.15 && agreement(best.candidate, runnerUp.candidate) < 0.8;
+  return contested ? quality * (0.5 + 3 * lead) : quality;
+}
+
 const considered = (s: Scored): ConsideredStructure => ({
   structure: {
     kind: s.candidate.kind === 'openings' ? 'headings' : s.candidate.kind,
@@ -102,7 +125,7 @@ export function decide(ranked: Scored[], promised: number | null): ParseDecision
   if (f.known > 0) reasons.push(`${Math.round(f.known * 100)} % known to the catalog`);
   if (f.linked > 0) reasons.push(`${Math.round(f.linked * 100)} % link to their own site`);
   reasons.push(rest[0] ? `${margin.toFixed(2)} ahead of the runner-up` : 'no other structure found');
-  const confidence = round2(Math.max(0, Math.min(1, 0.2 * best.score + 0.25 * Math.min(margin, 2) - 0.2 + (f.promise === 1 ? 0.1 : 0))));
+  const confidence = round2(confidenceOf(best, rest[0]));
   const sectionNames = best.candidate.drafts.filter((d) => isSectionTitle(d.name)).map((d) => d.name);
   const doubt =
     sectionNames.length * 2 >= best.candidate.drafts.length
