@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'drizzle/', 'coverage/', '.stackradar/', 'test/fixtures/', 'test/corpus/', 'eslint.config.js', '.dependency-cruiser.cjs'] },
+  { ignores: ['dist/', 'node_modules/', 'drizzle/', 'coverage/', '.stackradar/', 'test/fixtures/', 'test/corpus/', '.scratch/', 'eslint.config.js', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,13 +3,14 @@
  * the article could use is a candidate (parse-candidate.ts), parse-score.ts picks one and says how sure
  * it is, and the chosen candidate's drafts become entries.
  */
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import type { ArticleEntry, ArticleLink, ArticleSection, ParseDecision } from '../domain/article.js';
 import { isElement, type Block } from './parse-blocks.js';
 import { blockText, selectorOf, textLength, type Candidate, type CandidateContext } from './parse-candidate.js';
 import { absorb, openDraft, type Draft } from './parse-draft.js';
 import { listedUsers } from './parse-labels.js';
 import { listCandidates } from './parse-lists.js';
+import { pinnedCandidate } from './parse-pinned.js';
 import { headingRuns, LINE_HEADING_LEVEL, lineHeadings, type Run } from './parse-runs.js';
 import { decide, scoreCandidate } from './parse-score.js';
 import { nameTokens, sameFramework, sameTokens, segmentByOpenings } from './parse-segment.js';
@@ -25,8 +26,8 @@ interface EntryContext {
   /** Framework names and aliases the caller knows (a catalog): they count as entry names and are never taken as another entry's language. */
   knownNames: readonly string[];
   isLabel: (text: string) => boolean;
-  /** A pinned structure, which wins over discovery. */
-  pinned?: Candidate | null;
+  /** The elements a pinned selector matched, which win over discovery. */
+  pinned?: { selector: string; matches: Element[] } | null;
 }
 
 /** "Frontend Javascript Frameworks": a line naming the group of entries that follows. */
@@ -188,7 +189,7 @@ export function extractEntries(
   ctx: EntryContext,
 ): { entries: ArticleEntry[]; sections: ArticleSection[]; decision: ParseDecision } {
   const cctx: CandidateContext = { promised: ctx.promised, known: new Set(ctx.knownNames.map(slugify)), isLabel: ctx.isLabel };
-  const candidates = ctx.pinned ? [ctx.pinned] : candidatesOf(blocks, cctx);
+  const candidates = ctx.pinned ? [pinnedCandidate(ctx.pinned.matches, blocks, ctx.pinned.selector, cctx)].filter((c) => c.drafts.length > 0) : candidatesOf(blocks, cctx);
   const total = textLength(blocks);
   const hrefsOf = (c: Candidate, i: number): string[] => resolveLinks(c.drafts[i]?.blocks.flatMap((b) => b.nodes) ?? []).map((l) => l.url);
   // Items that do not read as names ("Frontend development: …", a site's menu) are no entries at all.

@@ -115,6 +115,9 @@ export function decide(ranked: Scored[], promised: number | null): ParseDecision
   if (!best || best.candidate.drafts.length === 0) {
     return { chosen: null, runnersUp: rest.slice(0, 2).map(considered), confidence: 0, reasons: ['no entries found'], doubt: 'no entries found' };
   }
+  if (best.candidate.kind === 'pinned') {
+    return { chosen: considered(best), runnersUp: [], confidence: 1, reasons: [`pinned: each match of ${best.candidate.selector} starts an entry`], doubt: null };
+  }
   const f = best.features;
   const margin = best.score - (rest[0]?.score ?? 0);
   const reasons: string[] = [];

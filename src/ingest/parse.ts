@@ -101,15 +101,19 @@ function parseDocument(html: string, url: string, options: ParseOptions, stated:
     // Metadata is best effort; the entries below do not depend on it.
   }
   try {
-    stripChrome($);
-    const root = findMain($);
-    if (root) {
+    const pin = options.pin ?? null;
+    if (pin?.exclude) $(pin.exclude).remove();
+    // A pin names elements anywhere in the page: discovery's guess at the article's main part does not limit it.
+    if (!pin) stripChrome($);
+    const root = pin ? ($('body').get(0) ?? null) : findMain($);
+    if (root && isElement(root)) {
       const isLabel = (text: string): boolean => labelOf(text) !== null;
       const { entries, sections, decision } = extractEntries(flattenBlocks(root, isLabel), linkResolver($), {
         title: article.title,
         promised: article.promisedCount,
         knownNames: [...(options.knownNames ?? [])],
         isLabel,
+        pinned: pin ? { selector: pin.entries, matches: $(pin.entries).toArray().filter(isElement) } : null,
       });
       article.entries = entries;
       article.sections = sections;
