@@ -128,6 +128,29 @@ function holdsHeadings(list: Element): boolean {
   return false;
 }
 
+/**
+ * A list, item by item; an item that only labels its nested list ("- **Features:**" over "  - Fast")
+ * becomes that label and the nested list, as if written as a "Features:" line and a list.
+ */
+function pushList(blocks: Block[], list: Element, isLabel: (text: string) => boolean): void {
+  let lis: Element[] = [];
+  const flushItems = (): void => {
+    const kept = lis.map((li) => ({ li, text: itemText(li) })).filter((x) => x.text);
+    if (kept.length > 0) blocks.push({ kind: 'list', items: kept.map((x) => x.text), nodes: [list], lis: kept.map((x) => x.li), ordered: list.name === 'ol' });
+    lis = [];
+  };
+  for (const li of listElements(list)) {
+    const nested = nestedList(li);
+    const label = nested ? itemText(li) : '';
+    if (nested && isLabel(label)) {
+      flushItems();
+      blocks.push({ kind: 'para', text: label, nodes: [li] });
+      pushList(blocks, nested, isLabel);
+    } else lis.push(li);
+  }
+  flushItems();
+}
+
 /** Flattens a content root into blocks, in document order. */
 export function flattenBlocks(root: Element, isLabel: (text: string) => boolean = () => false): Block[] {
   const blocks: Block[] = [];
@@ -139,29 +162,6 @@ export function flattenBlocks(root: Element, isLabel: (text: string) => boolean 
     const text = textOf(run);
     if (text) blocks.push({ kind: 'para', text, nodes: run });
     run = [];
-  };
-
-  /**
-   * A list, item by item; an item that only labels its nested list ("- **Features:**" over "  - Fast")
-   * becomes that label and the nested list, as if written as a "Features:" line and a list.
-   */
-  const pushList = (list: Element): void => {
-    let lis: Element[] = [];
-    const flushItems = (): void => {
-      const kept = lis.map((li) => ({ li, text: itemText(li) })).filter((x) => x.text);
-      if (kept.length > 0) blocks.push({ kind: 'list', items: kept.map((x) => x.text), nodes: [list], lis: kept.map((x) => x.li), ordered: list.name === 'ol' });
-      lis = [];
-    };
-    for (const li of listElements(list)) {
-      const nested = nestedList(li);
-      const label = nested ? itemText(li) : '';
-      if (nested && isLabel(label)) {
-        flushItems();
-        blocks.push({ kind: 'para', text: label, nodes: [li] });
-        pushList(nested);
-      } else lis.push(li);
-    }
-    flushItems();
   };
 
   const visit = (parent: Element): void => {
@@ -193,7 +193,7 @@ export function flattenBlocks(root: Element, isLabel: (text: string) => boolean 
           last.lis.push(node);
         } else if (item) blocks.push({ kind: 'list', items: [item], nodes: [node], lis: [node], ordered: false });
       } else if ((name === 'ul' || name === 'ol') && !holdsHeadings(node)) {
-        pushList(node);
+        pushList(blocks, node, isLabel);
       } else if (name === 'dl') {
         const items = definitionItems(node);
         if (items.length > 0) blocks.push({ kind: 'list', items, nodes: [node], lis: [], ordered: false });
