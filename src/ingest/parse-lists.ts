@@ -88,13 +88,24 @@ function ledLists(blocks: Block[]): LedList[] {
   return out;
 }
 
+/**
+ * Whether lists read as one list: headings between them group it ("Open source", "Commercial"), but a
+ * heading before nearly every list means each list belongs to its own entry (the entry's features).
+ */
+function oneList(chain: LedList[], blocks: Block[]): boolean {
+  const first = chain[0]?.index ?? 0;
+  const last = chain.at(-1)?.index ?? 0;
+  const headings = blocks.slice(first, last).filter((b) => b.kind === 'heading').length;
+  return headings <= Math.floor(chain.length / 2);
+}
+
 /** Lists read together: each alone, and runs of lists of one kind not parted by a heading at `level` or above. */
 function chains(lists: LedList[], blocks: Block[]): LedList[][] {
   const seen = new Set<string>();
   const out: LedList[][] = [];
   const add = (chain: LedList[]): void => {
     const key = chain.map((l) => l.index).join(',');
-    if (chain.length === 0 || seen.has(key)) return;
+    if (chain.length === 0 || seen.has(key) || !oneList(chain, blocks)) return;
     seen.add(key);
     out.push(chain);
   };
