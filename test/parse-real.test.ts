@@ -21,8 +21,22 @@ const project = (a: ParsedArticle) => a.entries.map((e) => Object.fromEntries(FI
 
 /** Development articles the parser does not yet get exactly right, each with what it misses. */
 const KNOWN_MISSES: Record<string, string> = {
-  'real-a-06-checkly-nodejs-frameworks-2019': 'a language from a passing mention; "users" that are other frameworks',
-  'real-a-07-lantechindia-backendframeworks': 'entries are languages, under a title promising frameworks: none found',
+  'c-css-hectorplinio-adr': 'a CSS framework read as JavaScript from "JavaScript-based templates"',
+  'c-ssg-jaredkrinke-comparison': 'languages stated only in a "Dependencies" column; a quoted-features list read as pros',
+  'c-ssg-sosiristseng-comparisons': 'the last three entries are link bullets under an "Others" heading: one structure, not two',
+  'd-chart-wigahluk-dataviz-js-libraries': 'a user named in prose ("Grafana uses Flot") not read',
+  'd-testing-marikoikoiko-e2e-pros-cons': 'a language stated only in a comparison row',
+  'a-state-blechlawine-state-management': 'the first entry sits under "For every Framework", which states no language; its pros are a table',
+  'b-orm-sciredev-best-js-orms': 'Prisma read as TypeScript from its own text, JavaScript by the reader',
+  'b-orm-zhbhun-node-orm-links': 'one entry\'s language only implied by the page\'s folder (Node)',
+  'b-vectordb-mileszim-awesome': 'a language from a "written in Rust and Python" aside',
+  'e-dotnet-findlay-xplat-csharp-ui': 'two entries are link paragraphs among section headings',
+  'e-frontend-jafaryor-choose-framework': 'users after a typo\'d full stop ("Alibaba. Gitlab"); TypeScript-based read as JavaScript',
+  'e-frontend-kombai-9-js-frameworks': 'Angular\'s "TypeScript based" loses to the title\'s JavaScript; a user named in the conclusion',
+  'f-go-phr0ze-golang-web': 'an unlabelled feature list read as pros',
+  'f-ml-saimanoor-top10-libraries': 'indented "Advantages:" blocks read as code, not lists',
+  'f-node-nerella-frameworks': 'name lines run into the paragraph before them in three places',
+  'f-rust-shuttle-web-frameworks-2023': 'a user named in prose ("we built Shuttle Launchpad with Axum")',
 };
 
 describe('the corpus', () => {
@@ -44,11 +58,17 @@ describe.each(development.map((a) => [a.id, a] as const))('development article %
   });
 });
 
+/** With ../shared/data present: 31 held-out articles, 14 exact, 77.3 % of fields right (rounded down). */
+const HELD_OUT_FLOOR = { articles: 31, exact: 14, fieldsRight: 0.77 };
+
 describe('the held-out third, in aggregate only', () => {
   const scores = heldOut.map((a) => scoreArticle(a.expected.entries, parseAsIngested(a, catalog)));
-  it.runIf(heldOut.length > 0)('keeps its measured accuracy', () => {
-    const exact = scores.filter((s) => s.exact).length;
-    expect(exact / heldOut.length).toBeGreaterThanOrEqual(0);
+  // The floor is the accuracy measured when the parser was last changed (README "Parser accuracy"): a change that loses held-out articles fails here.
+  it.runIf(heldOut.length >= HELD_OUT_FLOOR.articles)('keeps its measured accuracy', () => {
+    expect(scores.filter((s) => s.exact).length).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.exact);
+    const right = scores.reduce((n, s) => n + s.right, 0);
+    const total = scores.reduce((n, s) => n + s.total, 0);
+    expect(right / total).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.fieldsRight);
   });
 });
 
@@ -195,11 +215,16 @@ describe('structure discovery', () => {
     ]);
   });
 
-  it('lets known names settle headings that do not look like names', () => {
+  it('reads one word as a name however it is written ("dimple", "nvd3")', () => {
     const html = page(`<h2>fastify</h2><p>Fast and low overhead.</p><h2>koa</h2><p>Small and expressive.</p><h2>hapi</h2><p>Configuration over code.</p>`);
+    expect(parseArticle(html, 'https://example.com/').entries.map((e) => e.name)).toEqual(['fastify', 'koa', 'hapi']);
+  });
+
+  it('lets known names settle headings of several words that do not look like names', () => {
+    const html = page(`<h2>ruby on rails</h2><p>Convention over configuration.</p><h2>spring boot</h2><p>Production-ready Java.</p>`);
     expect(parseArticle(html, 'https://example.com/').entries).toEqual([]);
-    const a = parseArticle(html, 'https://example.com/', { knownNames: ['Fastify', 'Koa', 'hapi', 'Express'] });
-    expect(a.entries.map((e) => e.name)).toEqual(['fastify', 'koa', 'hapi']);
+    const a = parseArticle(html, 'https://example.com/', { knownNames: ['Ruby on Rails', 'Spring Boot', 'Express'] });
+    expect(a.entries.map((e) => e.name)).toEqual(['ruby on rails', 'spring boot']);
   });
 
   it('takes a language from the entry itself, never from another framework it mentions', () => {

@@ -139,7 +139,8 @@ export function titleLanguage(title: string): string | null {
   const named = new Set<string>();
   for (const m of title.matchAll(BARE_LOOSE)) {
     const lang = m[1] === undefined ? undefined : languageOf(m[1], true);
-    if (lang && !(lang.ambiguous && !/^go\w+/i.test(m[1] ?? ''))) named.add(lang.language);
+    // "Go and Elixir frameworks": an ambiguous name counts when written as a name, so neither is the one language.
+    if (lang && (!lang.ambiguous || /^go\w+/i.test(m[1] ?? '') || BY_SPELLING.get(m[1] ?? '') === lang)) named.add(lang.language);
   }
   if (named.size === 2 && named.has('JavaScript') && named.has('TypeScript')) return 'JavaScript';
   return named.size === 1 ? ([...named][0] ?? null) : null;
