@@ -27,7 +27,7 @@ function expectWellFormed(a: ParsedArticle): void {
   expect(Array.isArray(a.sections)).toBe(true);
   for (const e of a.entries) {
     expect(typeof e.name).toBe('string');
-    expect(e.description.length).toBeGreaterThan(0);
+    expect(e.description === null || e.description.length > 0).toBe(true);
     expect(Array.isArray(e.pros) && Array.isArray(e.notableUsers) && Array.isArray(e.links)).toBe(true);
   }
 }

@@ -158,7 +158,7 @@ const CHROME_TEXT = [
 
 function allStrings(a: ParsedArticle): string[] {
   return [
-    ...a.entries.flatMap((e) => [e.name, e.description, ...e.pros, ...e.notableUsers, ...e.links.flatMap((l) => [l.text, l.url])]),
+    ...a.entries.flatMap((e) => [e.name, e.description ?? '', ...e.pros, ...e.notableUsers, ...e.links.flatMap((l) => [l.text, l.url])]),
     ...a.sections.flatMap((s) => [s.name, s.description]),
   ];
 }
@@ -202,8 +202,11 @@ function expectSeedEntries(a: ParsedArticle): void {
     expect(entry.position).toBe(i + 1);
     expect(entry.slug).toBe(want.slug);
     expect(entry.language).toBe(want.language);
-    expect(entry.description.startsWith(want.start), `${want.name}: ${entry.description}`).toBe(true);
-    expect(entry.description.endsWith(want.end), `${want.name}: ${entry.description}`).toBe(true);
+    const description = entry.description ?? '';
+    expect(description.startsWith(want.start), `${want.name}: ${description}`).toBe(true);
+    // The first paragraph, whole, or cut at the sentence end nearest 300 characters.
+    const whole = description.endsWith(want.end);
+    expect(whole || (/[.!?]$/.test(description) && description.length >= 120 && description.length <= 360), `${want.name}: ${description}`).toBe(true);
     expect(entry.pros).toEqual(want.pros);
     expect(entry.notableUsers).toEqual(want.users);
   });

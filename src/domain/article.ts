@@ -13,8 +13,8 @@ export interface ArticleEntry {
   slug: string;
   /** Language named or implied by the text; null when the text does not say (catalog fills it later). */
   language: string | null;
-  /** The entry's first paragraph. */
-  description: string;
+  /** The entry's first paragraph of prose (never a caption or code), cut at a sentence end near 300 characters; null when it has none. */
+  description: string | null;
   /** The entry's pros/benefits list, verbatim, in order. */
   pros: string[];
   /** The entry's cons/drawbacks/disadvantages list, verbatim, in order. */

@@ -3,7 +3,8 @@ import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 
 export type Block =
   | { kind: 'heading'; level: number; text: string; nodes: AnyNode[] }
-  | { kind: 'para'; text: string; nodes: AnyNode[] }
+  /** `code`: a code block, which is never an entry's description. */
+  | { kind: 'para'; text: string; nodes: AnyNode[]; code?: boolean }
   /** `lis`: the item elements, parallel to `items` (a definition list's items have none). */
   | { kind: 'list'; items: string[]; nodes: AnyNode[]; lis: Element[]; ordered: boolean }
   /** `cells`: the cell elements, parallel to `rows`. */
@@ -180,9 +181,12 @@ export function flattenBlocks(root: Element, isLabel: (text: string) => boolean 
       if (HEADING.test(name)) {
         const text = textOf(node);
         if (text) blocks.push({ kind: 'heading', level: Number(name[1]), text, nodes: [node] });
+      } else if (name === 'figure' || name === 'figcaption') {
+        // An image and its caption ("Laravel homepage") say nothing an entry is read from.
+        continue;
       } else if (name === 'p' || name === 'pre' || ((name === 'div' || name === 'section') && !containsBlock(node, memo))) {
         const text = textOf(node);
-        if (text) blocks.push({ kind: 'para', text, nodes: [node] });
+        if (text) blocks.push({ kind: 'para', text, nodes: [node], ...(name === 'pre' ? { code: true } : {}) });
       } else if (name === 'li' && !holdsHeadings(node)) {
         // An item outside any list (sloppy markup a browser keeps as is): items in a row form one list.
         const item = itemText(node);

@@ -28,6 +28,17 @@ export function openDraft(name: string, level: number | null, hint: string | nul
   };
 }
 
+/** About this long, an entry's description ends at a sentence's end (README "ingest"). */
+const DESCRIPTION_LENGTH = 300;
+
+/** The first paragraph, cut at the sentence end nearest its first 300 characters. */
+export function descriptionOf(text: string): string {
+  if (text.length <= DESCRIPTION_LENGTH * 1.2) return text;
+  const ends = [...text.slice(0, DESCRIPTION_LENGTH * 1.2).matchAll(/[.!?](?=\s)/g)].map((m) => (m.index ?? 0) + 1);
+  const near = ends.filter((i) => i >= DESCRIPTION_LENGTH * 0.4).sort((a, b) => Math.abs(a - DESCRIPTION_LENGTH) - Math.abs(b - DESCRIPTION_LENGTH))[0];
+  return near ? text.slice(0, near) : `${text.slice(0, DESCRIPTION_LENGTH).replace(/\s+\S*$/, '')}…`;
+}
+
 function absorbPara(d: Draft, text: string): void {
   const inline = inlineLabels(text);
   const usersLine = inlineLabel(text);
@@ -74,13 +85,14 @@ function absorbList(d: Draft, items: string[]): void {
   } else if (label === 'features') {
     if (!d.prosLabelled) d.pros ??= items;
   } else if (label === null && d.pros === null && d.description !== null) d.pros = items;
-  else if (label === null && d.description === null) d.description = (items[0] ?? '').replace(/^description\s*:\s*/i, '') || null;
+  // "- Description: Faiss is a library …": a list that states the description; any other list is not prose.
+  else if (label === null && d.description === null && /^description\s*:/i.test(items[0] ?? '')) d.description = (items[0] ?? '').replace(/^description\s*:\s*/i, '') || null;
 }
 
 /** Adds a block to an open entry. */
 export function absorb(d: Draft, block: Block): void {
   d.blocks.push(block);
-  if (block.kind === 'para') absorbPara(d, block.text);
+  if (block.kind === 'para' && !block.code) absorbPara(d, block.text);
   else if (block.kind === 'list') absorbList(d, block.items);
   else if (block.kind === 'heading') d.label = labelOf(block.text) ?? 'other';
 }

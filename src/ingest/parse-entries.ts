@@ -7,7 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { ArticleEntry, ArticleLink, ArticleSection, ParseDecision } from '../domain/article.js';
 import { isElement, type Block } from './parse-blocks.js';
 import { blockText, selectorOf, textLength, type Candidate, type CandidateContext } from './parse-candidate.js';
-import { absorb, openDraft, type Draft } from './parse-draft.js';
+import { absorb, descriptionOf, openDraft, type Draft } from './parse-draft.js';
 import { listedUsers } from './parse-labels.js';
 import { listCandidates } from './parse-lists.js';
 import { pinnedCandidate } from './parse-pinned.js';
@@ -212,7 +212,7 @@ export function extractEntries(
       name: d.name,
       slug: slugify(d.name),
       language: languageOf(d, others, chosen.stated.get(d) ?? facts.languages.get(d), articleLanguage, chosen.groups.get(d)),
-      description: d.description ?? (d.blocks.slice(1).map(blockText).find(Boolean) || d.name),
+      description: d.description === null ? null : descriptionOf(d.description),
       pros: d.pros ?? [],
       cons: d.cons,
       // "Sails.js and Nest use Express": the article's other entries build on it, they are not its users.

@@ -96,7 +96,7 @@ export const articleEntries = pgTable(
     framework: text('framework').notNull(),
     slug: text('slug').notNull(),
     language: text('language'),
-    description: text('description').notNull(),
+    description: text('description'),
     pros: jsonb('pros').$type<string[]>().notNull(),
     cons: jsonb('cons').$type<string[]>().notNull().default([]),
     notableUsers: jsonb('notable_users').$type<string[]>().notNull(),

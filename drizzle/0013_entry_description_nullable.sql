@@ -1,0 +1,1 @@
+ALTER TABLE "article_entries" ALTER COLUMN "description" DROP NOT NULL;
