@@ -60,7 +60,7 @@ describe.each(DRIVERS)('an existing %s database gets the parse-confidence column
   it.skipIf(skip)('db migrate applies 0011 and 0012 and keeps every row', async () => {
     const migrated = await runCli(['db', 'migrate'], { env });
     expect(migrated.code, migrated.stderr).toBe(0);
-    expect(migrated.stderr).toMatch(/applied 2 migration\(s\): 0011_parse_confidence, 0012_current_entries_aliases/);
+    expect(migrated.stderr).toMatch(/applied \d+ migration\(s\): 0011_parse_confidence, 0012_current_entries_aliases\b/);
     const [counts] = await sql(
       'select (select count(*) from runs) as runs, (select count(*) from article_versions) as versions, ' +
         '(select count(*) from article_entries) as entries, (select count(*) from sources) as sources',
