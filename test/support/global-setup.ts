@@ -23,18 +23,20 @@ async function reachable(url: string): Promise<string | undefined> {
   }
 }
 
-/** The test files that read ../shared through test/support/real-data.ts. */
+/** The test files that read ../shared through test/support/real-data.ts or the corpus. */
 function realDataTests(): string[] {
   const dir = new URL('../', import.meta.url);
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.test.ts') && readFileSync(new URL(f, dir), 'utf8').includes('real-data.js'))
+    .filter((f) => f.endsWith('.test.ts') && /\/(?:real-data|corpus)\.js'/.test(readFileSync(new URL(f, dir), 'utf8')))
     .map((f) => f.replace(/\.test\.ts$/, ''));
 }
 
 function checkRealData(): void {
-  if (realDataPresent) return;
+  // Each vitest project runs this setup: say it once.
+  if (realDataPresent || process.env.STACKRADAR_REAL_DATA_WARNED) return;
+  process.env.STACKRADAR_REAL_DATA_WARNED = '1';
   if (process.env.CI === 'true') throw new Error(`CI=true and the real test data is missing: ${REAL_DATA_DIR}`);
-  console.warn(`\n⚠ ${REAL_DATA_DIR} not found (a clone outside the workspace): real-data tests SKIPPED: ${realDataTests().join(', ')}, and the fake registries' crates.io and Hex schema checks\n`);
+  console.warn(`\n⚠ ${REAL_DATA_DIR} not found (a clone outside the workspace): tests of real data SKIPPED (wholly or in part): ${realDataTests().join(', ')}, and the fake registries' crates.io and Hex schema checks\n`);
 }
 
 export default async function setup(project: TestProject): Promise<void> {
