@@ -152,6 +152,12 @@ function pushList(blocks: Block[], list: Element, isLabel: (text: string) => boo
   flushItems();
 }
 
+/** Prose indented in Markdown renders as a code block: sentences, and hardly any of code's punctuation. */
+function readsAsProse(text: string): boolean {
+  const codeMarks = text.match(/[{};=<>$()[\]]/g)?.length ?? 0;
+  return /[a-z]{2}[.!?]\s+[A-Z]/.test(text) && codeMarks <= text.length / 200;
+}
+
 /** Flattens a content root into blocks, in document order. */
 export function flattenBlocks(root: Element, isLabel: (text: string) => boolean = () => false): Block[] {
   const blocks: Block[] = [];
@@ -186,7 +192,7 @@ export function flattenBlocks(root: Element, isLabel: (text: string) => boolean 
         continue;
       } else if (name === 'p' || name === 'pre' || ((name === 'div' || name === 'section') && !containsBlock(node, memo))) {
         const text = textOf(node);
-        if (text) blocks.push({ kind: 'para', text, nodes: [node], ...(name === 'pre' ? { code: true } : {}) });
+        if (text) blocks.push({ kind: 'para', text, nodes: [node], ...(name === 'pre' && !readsAsProse(text) ? { code: true } : {}) });
       } else if (name === 'li' && !holdsHeadings(node)) {
         // An item outside any list (sloppy markup a browser keeps as is): items in a row form one list.
         const item = itemText(node);
