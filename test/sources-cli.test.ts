@@ -2,6 +2,9 @@
  * Tracked sources: a source ingested once is ingested by every later refresh until `sources remove`
  * stops it; enrich covers only the tracked sources' frameworks; the listing and its errors.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from './support/article-server.js';
 import { runCli } from './support/cli.js';
@@ -85,4 +88,23 @@ describe.each(DRIVERS)('stackradar sources on %s', (driver) => {
     const action = await runCli(['sources', 'drop', main], { env });
     expect(action.code).toBe(2);
   }, LONG);
+
+  it.skipIf(skip)('a tracked file source is read from disk on each run, and a file that is gone fails that source alone', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'stackradar-file-source-'));
+    const saved = path.join(dir, 'saved.html');
+    writeFileSync(saved, fixture('numbered-h2.html'));
+    expect((await runCli(['ingest', '--file', saved], { env, timeoutMs: LONG })).code).toBe(0);
+    const again = await runCli(['ingest'], { env, timeoutMs: LONG });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toMatch(/robots\.txt|Invalid URL/);
+    const fileRow = (await listing()).find((row) => row.url.startsWith('file:'));
+    expect(fileRow).toMatchObject({ tracked: true, entries: 8, last_outcome: 'unchanged' });
+
+    rmSync(dir, { recursive: true, force: true });
+    const gone = await runCli(['ingest'], { env, timeoutMs: LONG });
+    expect(gone.code, gone.stderr).toBe(3);
+    expect(gone.stderr).toContain('file not found');
+    expect((await listing()).find((row) => row.url === main)?.last_outcome).toMatch(/new-version|unchanged/);
+    expect((await runCli(['sources', 'remove', fileRow?.url ?? ''], { env })).code).toBe(0);
+  }, 4 * LONG);
 });

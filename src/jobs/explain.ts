@@ -7,7 +7,7 @@ import { ExitCode, StackradarError } from '../errors.js';
 import { latestVersion } from '../store/articles.js';
 import { sourcePins, type SourcePin } from '../store/sources.js';
 import type { RunContext } from './context.js';
-import { fetchUrls, fileUrl, judgeParse, parsePage, readFiles, type Judgement } from './stages/ingest-pages.js';
+import { fileUrl, judgeParse, parsePage, readFiles, readSources, type Judgement } from './stages/ingest-pages.js';
 
 export type ExplainSource = { url: string } | { file: string };
 
@@ -26,7 +26,7 @@ export async function explainSource(context: RunContext, source: ExplainSource):
   const sourceUrl = 'url' in source ? source.url : fileUrl(source.file);
   const pin = (await sourcePins(db, [sourceUrl])).get(sourceUrl) ?? null;
   context.progress('fetching');
-  const read = 'url' in source ? await fetchUrls(context, [source.url]) : await readFiles([source.file]);
+  const read = 'url' in source ? await readSources(context, [source.url]) : await readFiles([source.file]);
   const [page] = read.pages;
   if (!page) throw new StackradarError(`ingest --explain ${sourceUrl}: failed: ${read.failures[0]?.error ?? 'not read'}`, ExitCode.failed);
   context.progress('parsing');

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ParsedArticle } from '../../domain/article.js';
 import { userAgent } from '../../http/user-agent.js';
 import { fetchArticles } from '../../ingest/fetch.js';
@@ -45,7 +45,19 @@ export async function readFiles(files: string[]): Promise<Read> {
   return read;
 }
 
-export async function fetchUrls(context: RunContext, urls: string[]): Promise<Read> {
+/**
+ * Tracked sources as they are: a file:// source is read from disk again (robots.txt and the crawler do
+ * not apply to it; a file that is gone fails that source alone), the others are fetched.
+ */
+export async function readSources(context: RunContext, urls: string[]): Promise<Read> {
+  const files = urls.filter((url) => url.startsWith('file:'));
+  const remote = urls.filter((url) => !url.startsWith('file:'));
+  const fromDisk = await readFiles(files.map((url) => fileURLToPath(url)));
+  const fetched = remote.length > 0 ? await fetchUrls(context, remote) : { pages: [], failures: [] };
+  return { pages: [...fromDisk.pages, ...fetched.pages], failures: [...fromDisk.failures, ...fetched.failures] };
+}
+
+async function fetchUrls(context: RunContext, urls: string[]): Promise<Read> {
   const { config } = context;
   const fetched = await fetchArticles(urls, {
     logger: context.logger,

@@ -7,7 +7,7 @@ import { latestVersion, saveArticleVersion } from '../../store/articles.js';
 import { recordFetch, sourcePins, trackedSources, trackSources, type SourcePin } from '../../store/sources.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
 import type { Stage, StageSummary } from '../stage.js';
-import { fetchUrls, fileUrl, judgeParse, parsePage, readFiles, type Page } from './ingest-pages.js';
+import { fileUrl, judgeParse, parsePage, readFiles, readSources, type Page } from './ingest-pages.js';
 
 /**
  * `broken`: no entries, nothing stored. `doubtful`: entries that may be wrong, not stored without
@@ -87,7 +87,7 @@ async function ingest(context: RunContext, runId: number, sources: Sources, acce
   context.progress('fetching');
   const order = await sourceUrlsOf(context, sources);
   const pins = await sourcePins(context.store.db, order);
-  const { pages, failures } = 'files' in sources ? await readFiles(sources.files) : await fetchUrls(context, order);
+  const { pages, failures } = 'files' in sources ? await readFiles(sources.files) : await readSources(context, order);
   const outcomes: IngestOutcome[] = failures.map((failure) => ({
     sourceUrl: failure.url,
     status: 'failed',
