@@ -89,11 +89,10 @@ function openingsCandidate(blocks: Block[]): Candidate {
 }
 
 function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
-  const known = ctx.known;
   const lines = lineHeadings(blocks, ctx.isLabel);
   const all = [
-    ...headingRuns(blocks, known).map((run) => runCandidate(blocks, run)),
-    ...(lines ? headingRuns(lines, known, [LINE_HEADING_LEVEL]).map((run) => ({ ...runCandidate(lines, run), selector: 'p', level: null })) : []),
+    ...headingRuns(blocks, ctx.known).map((run) => runCandidate(blocks, run)),
+    ...(lines ? headingRuns(lines, ctx.known, [LINE_HEADING_LEVEL]).map((run) => ({ ...runCandidate(lines, run), selector: 'p', level: null })) : []),
     openingsCandidate(blocks),
     ...listCandidates(blocks, ctx),
     ...tableCandidates(blocks),
@@ -144,7 +143,6 @@ function tableFacts(blocks: Block[], drafts: Draft[]): TableFacts {
   return { languages };
 }
 
-/** The heading's own statement, the article's table, the entry's own words, its group, the article: in that order. */
 interface TokenizedName {
   name: string;
   tokens: string[];
@@ -165,6 +163,7 @@ function mentionIndex(names: string[]): (text: string) => TokenizedName[] {
   return (text) => [...new Set(text.toLowerCase().split(/[^a-z0-9]+/))].flatMap((word) => byFirst.get(word.replace(/js$/, '')) ?? []);
 }
 
+/** The heading's own statement, the article's table, the entry's own words, its group, the article: in that order. */
 function languageOf(d: Draft, others: string[], stated: string | undefined, fallback: string | null, group: string | undefined): string | null {
   const own = withoutNames(d.blocks.map(blockText).join('\n'), others);
   return (d.hint ? namedLanguage(d.hint) : null) ?? stated ?? detectLanguage(own) ?? group ?? fallback;

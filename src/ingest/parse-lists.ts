@@ -50,7 +50,7 @@ function leadOf(li: Element): Lead | null {
     const m = SEPARATED.exec(textOf(line, true));
     if (m?.[1] && m[1].split(/\s+/).length <= 4) leadText = m[1];
   }
-  const { name, hint, alias } = headingName(leadText.replace(/\s*[:|–—-]+\s*$/, ''));
+  const { name, hint, alias } = headingName(leadText);
   const words = name.split(/\s+/).length;
   if (!name || name.length > 50 || words > 6 || /[.!?]$/.test(name)) return null;
   return { li, name, hint, alias, leadNode, leadText };

@@ -64,7 +64,8 @@ export const isSectionTitle = (name: string): boolean => SECTION_TITLE.test(name
 const CONNECTOR_WORD = /^(?:on|of|for|de|la|and|with|~|js|ui)$/;
 
 export function headingName(text: string): HeadingName {
-  const undecorated = text.replace(DECORATION, '');
+  // "React -", "Koa2 :", "Django |": a separator left dangling after the name is decoration too.
+  const undecorated = text.replace(DECORATION, '').replace(/\s*[:|–—-]+\s*$/, '');
   const numbered = NUMBERING.test(undecorated);
   let name = undecorated.replace(NUMBERING, '').replace(/^[*•]\s+/, '').replace(DECORATION, '');
   let hint: string | null = null;

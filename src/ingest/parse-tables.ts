@@ -70,7 +70,6 @@ function candidateOf(block: TableBlock, index: number, entries: Entry[], selecto
   return { kind: 'table', selector, level: null, drafts, outside: blocks.filter((b) => b !== block), groups: new Map(), stated, start: index, covered };
 }
 
-const named = (text: string): { name: string; hint: string | null; alias: string | null } => headingName(text.replace(/\s*[:|–—-]+\s*$/, ''));
 const fits = (name: string): boolean => name.length > 0 && name.length <= 50 && name.split(/\s+/).length <= 6;
 
 /** Each row an entry, named by the name column. */
@@ -80,7 +79,7 @@ function byRows(block: TableBlock): Entry[] {
   const nameAt = Math.max(0, headers.findIndex((h) => NAME_HEADER.test(h.trim())));
   return rows.flatMap((row, r): Entry[] => {
     const texts = block.rows[r + 1] ?? [];
-    const { name, hint, alias } = named(texts[nameAt] ?? '');
+    const { name, hint, alias } = headingName(texts[nameAt] ?? '');
     if (!fits(name)) return [];
     const facts = headers.flatMap((h, i): Column[] => (i === nameAt ? [] : [{ header: h, cells: [{ text: texts[i] ?? '', el: row[i] }] }]));
     return [{ name, hint, alias, el: row[nameAt], facts }];
@@ -91,7 +90,7 @@ function byRows(block: TableBlock): Entry[] {
 function byColumns(block: TableBlock): Entry[] {
   const [header = []] = block.cells;
   return header.slice(1).flatMap((el, j): Entry[] => {
-    const { name, hint, alias } = named(block.rows[0]?.[j + 1] ?? '');
+    const { name, hint, alias } = headingName(block.rows[0]?.[j + 1] ?? '');
     if (!fits(name)) return [];
     const facts = block.rows.slice(1).map((r, i): Column => ({ header: r[0] ?? '', cells: [{ text: r[j + 1] ?? '', el: block.cells[i + 1]?.[j + 1] }] }));
     return [{ name, hint, alias, el, facts }];
