@@ -32,10 +32,9 @@ const KNOWN_MISSES: Record<string, string> = {
   'b-vectordb-mileszim-awesome': 'a language from a "written in Rust and Python" aside',
   'e-dotnet-findlay-xplat-csharp-ui': 'two entries are link paragraphs among section headings',
   'e-frontend-jafaryor-choose-framework': 'users after a typo\'d full stop ("Alibaba. Gitlab"); TypeScript-based read as JavaScript',
-  'e-frontend-kombai-9-js-frameworks': 'Angular\'s "TypeScript based" loses to the title\'s JavaScript; a user named in the conclusion',
+  'e-frontend-kombai-9-js-frameworks': 'a user named in the conclusion',
   'f-go-phr0ze-golang-web': 'an unlabelled feature list read as pros',
-  'f-ml-saimanoor-top10-libraries': 'indented "Advantages:" blocks read as code, not lists',
-  'f-node-nerella-frameworks': 'name lines run into the paragraph before them in three places',
+  'f-node-nerella-frameworks': 'users in appositive phrasings ("websites for Verizon, a US-based …"); NestJS\'s "uses TypeScript … as its programming language" beside JavaScript',
   'f-rust-shuttle-web-frameworks-2023': 'a user named in prose ("we built Shuttle Launchpad with Axum")',
 };
 

@@ -158,6 +158,35 @@ function readsAsProse(text: string): boolean {
   return /[a-z]{2}[.!?]\s+[A-Z]/.test(text) && codeMarks <= text.length / 200;
 }
 
+/**
+ * An indented page pasted into Markdown keeps its shape only in line breaks: blank lines part its
+ * paragraphs, and the lines after a label ("Advantages:") are the label's items, one per line.
+ */
+function proseBlocks(pre: Element): Block[] {
+  const out: string[] = [];
+  collectText(pre, out, false);
+  const chunks = out.join('').split(/\n\s*\n/).map((c) => c.split('\n').map(clean).filter(Boolean)).filter((c) => c.length > 0);
+  const isLabel = (line: string | undefined) => line !== undefined && /:$/.test(line);
+  const areItems = (lines: string[]) => lines.length > 0 && lines.every((l) => /^[\p{Lu}\d"“]/u.test(l));
+  const blocks: Block[] = [];
+  chunks.forEach((lines, i) => {
+    const [first = '', ...rest] = lines;
+    if (isLabel(first) && areItems(rest)) {
+      blocks.push({ kind: 'para', text: first, nodes: [pre] });
+      blocks.push({ kind: 'list', items: rest, nodes: [pre], lis: [], ordered: false });
+    } else if (isLabel(chunks[i - 1]?.at(-1)) && areItems(lines)) {
+      blocks.push({ kind: 'list', items: lines, nodes: [pre], lis: [], ordered: false });
+    } else blocks.push({ kind: 'para', text: lines.join(' '), nodes: [pre] });
+  });
+  return blocks;
+}
+
+function preBlocks(pre: Element): Block[] {
+  const text = textOf(pre);
+  if (readsAsProse(text)) return proseBlocks(pre);
+  return text ? [{ kind: 'para', text, nodes: [pre], code: true }] : [];
+}
+
 /** Flattens a content root into blocks, in document order. */
 export function flattenBlocks(root: Element, isLabel: (text: string) => boolean = () => false): Block[] {
   const blocks: Block[] = [];
@@ -190,9 +219,11 @@ export function flattenBlocks(root: Element, isLabel: (text: string) => boolean 
       } else if (name === 'figure' || name === 'figcaption') {
         // An image and its caption ("Laravel homepage") say nothing an entry is read from.
         continue;
-      } else if (name === 'p' || name === 'pre' || ((name === 'div' || name === 'section') && !containsBlock(node, memo))) {
+      } else if (name === 'pre') {
+        blocks.push(...preBlocks(node));
+      } else if (name === 'p' || ((name === 'div' || name === 'section') && !containsBlock(node, memo))) {
         const text = textOf(node);
-        if (text) blocks.push({ kind: 'para', text, nodes: [node], ...(name === 'pre' && !readsAsProse(text) ? { code: true } : {}) });
+        if (text) blocks.push({ kind: 'para', text, nodes: [node] });
       } else if (name === 'li' && !holdsHeadings(node)) {
         // An item outside any list (sloppy markup a browser keeps as is): items in a row form one list.
         const item = itemText(node);

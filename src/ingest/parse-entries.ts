@@ -89,7 +89,7 @@ function openingsCandidate(blocks: Block[]): Candidate {
 }
 
 function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
-  const lines = lineHeadings(blocks, ctx.isLabel);
+  const lines = lineHeadings(blocks);
   const all = [
     ...headingRuns(blocks, ctx.known).map((run) => runCandidate(blocks, run)),
     ...(lines ? headingRuns(lines, ctx.known, [LINE_HEADING_LEVEL]).map((run) => ({ ...runCandidate(lines, run), selector: 'p', level: null })) : []),
@@ -166,7 +166,9 @@ function mentionIndex(names: string[]): (text: string) => TokenizedName[] {
 /** The heading's own statement, the article's table, the entry's own words, its group, the article: in that order. */
 function languageOf(d: Draft, others: string[], stated: string | undefined, fallback: string | null, group: string | undefined): string | null {
   const own = withoutNames(d.blocks.map(blockText).join('\n'), others);
-  return (d.hint ? namedLanguage(d.hint) : null) ?? stated ?? detectLanguage(own) ?? group ?? fallback;
+  // "Angular uses a component model" says nothing of Angular's language, unless the entry is a language ("Python").
+  const stating = detectLanguage(withoutNames(own, [d.name])) ?? detectLanguage(own);
+  return (d.hint ? namedLanguage(d.hint) : null) ?? stated ?? stating ?? group ?? fallback;
 }
 
 function sectionsOf(blocks: Block[]): ArticleSection[] {

@@ -175,19 +175,24 @@ const wholeBold = (nodes: AnyNode[]): boolean => {
  * Pasted or plain-text articles mark entries with short lines instead of headings. Returns the blocks
  * with such lines as headings one level below h6, or null when there are none.
  */
-export function lineHeadings(blocks: Block[], isLabel: (text: string) => boolean): Block[] | null {
+export function lineHeadings(blocks: Block[]): Block[] | null {
   let found = 0;
-  const asHeading = (text: string, nodes: AnyNode[], bold: boolean): Block | null => {
-    if (text.length > 60 || /[.!?,;]$/.test(text) || isLabel(text.replace(/\s*:$/, ':'))) return null;
+  const asHeading = (text: string, nodes: AnyNode[], bold: boolean, next?: string): Block | null => {
+    // "Pros:" labels a part of an entry. "Koa2 :" (a spaced colon, which labels are not written with) is a
+    // name when the paragraph after it opens with it.
+    const label = labelOf(text.replace(/\s*:$/, ':'));
+    const named = label === 'other' && /\s:$/.test(text) && next !== undefined && next.startsWith(text.replace(/\s*:$/, ''));
+    if (text.length > 60 || /[.!?,;]$/.test(text) || (label && !named)) return null;
     const marked = bold || /\S\s*:$/.test(text) || /^(?:#\s?\d{1,3}|\d{1,3}[.)])\s+\S/.test(text);
     const { name } = headingName(text.replace(/\s*:$/, ''));
     if (!marked || !name || name.split(/\s+/).length > 5) return null;
     found++;
     return { kind: 'heading', level: LINE_HEADING_LEVEL, text: text.replace(/\s*:$/, ''), nodes };
   };
-  const out = blocks.flatMap((b): Block[] => {
+  const out = blocks.flatMap((b, i): Block[] => {
     if (b.kind !== 'para') return [b];
-    const whole = asHeading(b.text, b.nodes, wholeBold(b.nodes));
+    const next = blocks[i + 1];
+    const whole = asHeading(b.text, b.nodes, wholeBold(b.nodes), next?.kind === 'para' ? next.text : undefined);
     if (whole) return [whole];
     // A name line run into the paragraph before or after it ("… reason.\nKoa2 :", "Koa2 :\nKoa2 is …").
     const lines = rawText(b.nodes).split(/\n/).map(clean).filter(Boolean);
