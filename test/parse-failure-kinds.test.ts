@@ -29,6 +29,7 @@ const CASES: Case[] = [
   { kind: '3. entries at h3 under group headings at h2', article: 'a-state-blechlawine-state-management', fields: ['name', 'cons'], structure: 'headings' },
   { kind: '3. entries split over several wrappers (three h2 groups)', article: 'f-rust-shuttle-web-frameworks-2023', fields: ['name', 'language'], structure: 'headings' },
   { kind: '3. numbered "Key Concepts" sub-headings are not entries', article: 'a-state-zustic-react-state-management-guide', fields: ['name'], structure: 'headings' },
+  { kind: '3. a few more entries as described link bullets under "## Others"; a footnote reference is not part of a pro', article: 'c-ssg-sosiristseng-comparisons', fields: ['name', 'pros', 'cons'], structure: 'headings' },
   { kind: '4. names as lines with a spaced colon ("Koa2 :"), among "Express.js:"', article: 'f-node-nerella-frameworks', fields: ['name'], structure: 'headings' },
   { kind: '4. numbered and bold headings ("### **1. InfluxDB**")', article: 'b-tsdb-hackgptdeveloper-time-series-db', fields: ['name', 'pros'], structure: 'headings' },
   { kind: '4. a category before the name ("## Mapping: AutoMapper")', article: 'e-dotnet-ragmn-essential-nuget', fields: ['language'], structure: 'headings' },

@@ -63,6 +63,8 @@ const PATTERNS: string[][] = [
     `based on (?:the )?${NAME}`,
     `${NAME}[ -]${QUALIFIERS}(?:micro-?)?(?:frameworks?|web-frameworks?)\\b`,
     `(?:framework|library) (?:for|in) (?:the )?${NAME}`,
+    // "A set of Python bindings for Qt" (not "Python, C++ and Java bindings": several languages it serves).
+    `(?:set of|an?) ${NAME} (?:bindings|wrappers?)\\b`,
     `${NAME}[ -](?:[\\w-]+[ -]){0,2}(?:librar(?:y|ies)|frameworks?|components?|tools?|packages?|ORMs?|modules?)\\b`,
   ],
   [

@@ -6,6 +6,7 @@
  */
 import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
 import { normalizeDate } from './parse-meta.js';
 
 interface FrontMatter {
@@ -20,7 +21,8 @@ interface RenderedMarkdown {
   meta: FrontMatter;
 }
 
-const md = new MarkdownIt({ html: true, linkify: false });
+// Footnotes render as the generators render them (a numbered reference, the notes at the end), which the parser leaves out.
+const md = new MarkdownIt({ html: true, linkify: false }).use(footnote);
 
 const DIRECTIVES = [
   /\{\{<\s*\/?[^>]*>\}\}/g, // Hugo shortcodes {{< x >}} … {{< /x >}}

@@ -28,6 +28,19 @@ const SKIP_TAGS = new Set([
 
 export const isElement = (n: AnyNode): n is Element => isTag(n);
 
+const FOOTNOTE_CLASS = /(?:^|\s)(?:footnote-ref|footnotes|footnotes-sep)(?:\s|$)/;
+
+/** A footnote's reference ("[1]" after a pro) or the notes at the end of the page: no entry's words. */
+function isFootnote(el: Element): boolean {
+  const role = el.attribs.role ?? '';
+  if (role === 'doc-noteref' || role === 'doc-endnotes' || FOOTNOTE_CLASS.test(el.attribs.class ?? '')) return true;
+  if (el.name !== 'sup') return false;
+  const link = el.children.find(isTag);
+  return link?.name === 'a' && /^#fn/.test(link.attribs.href ?? '');
+}
+
+const skipped = (el: Element): boolean => SKIP_TAGS.has(el.name) || isFootnote(el);
+
 /** Collapses runs of whitespace (including &nbsp;) and drops zero-width characters. */
 export const clean = (s: string): string => s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
 
@@ -36,7 +49,7 @@ function collectText(node: AnyNode, out: string[], skipLists: boolean): void {
     out.push(node.data);
     return;
   }
-  if (!isElement(node) || SKIP_TAGS.has(node.name)) return;
+  if (!isElement(node) || skipped(node)) return;
   if (node.name === 'br') {
     out.push('\n');
     return;
@@ -206,7 +219,7 @@ export function flattenBlocks(root: Element, isLabel: (text: string) => boolean 
         run.push(node);
         continue;
       }
-      if (!isElement(node) || SKIP_TAGS.has(node.name)) continue;
+      if (!isElement(node) || skipped(node)) continue;
       const name = node.name;
       if (INLINE_TAGS.has(name) && !containsBlock(node, memo)) {
         run.push(node);

@@ -39,17 +39,27 @@ export function descriptionOf(text: string): string {
   return near ? text.slice(0, near) : `${text.slice(0, DESCRIPTION_LENGTH).replace(/\s+\S*$/, '')}…`;
 }
 
-function absorbPara(d: Draft, text: string): void {
+/** "Pros: a, b" and "Used by: X, Y" lines (in a paragraph or as list items): each label with what follows it. */
+function labelledLines(text: string): Array<{ label: Label; rest: string }> {
   const inline = inlineLabels(text);
   const usersLine = inlineLabel(text);
   if (inline.length === 0 && usersLine?.label === 'users') inline.push(usersLine);
+  return inline;
+}
+
+function absorbLabelled(d: Draft, inline: Array<{ label: Label; rest: string }>): void {
+  // "Pros: Fast, small" on one line is one item, as written.
+  for (const { label, rest } of inline) {
+    if (label === 'users') d.notableUsers.push(...listedUsers(rest));
+    else if (label === 'cons') d.cons.push(rest);
+    else d.pros = [...(d.pros ?? []), rest];
+  }
+}
+
+function absorbPara(d: Draft, text: string): void {
+  const inline = labelledLines(text);
   if (inline.length > 0) {
-    // "Pros: Fast, small" on one line is one item, as written.
-    for (const { label, rest } of inline) {
-      if (label === 'users') d.notableUsers.push(...listedUsers(rest));
-      else if (label === 'cons') d.cons.push(rest);
-      else d.pros = [...(d.pros ?? []), rest];
-    }
+    absorbLabelled(d, inline);
     return;
   }
   const label = labelOf(text);
@@ -68,6 +78,12 @@ function absorbPara(d: Draft, text: string): void {
 }
 
 function absorbList(d: Draft, items: string[]): void {
+  // "- Pros: a, b" / "- Cons: c": a list of labelled lines is read line by line.
+  const lines = items.map(labelledLines);
+  if (d.label === null && lines.every((l) => l.length > 0)) {
+    for (const l of lines) absorbLabelled(d, l);
+    return;
+  }
   // "- **Drawbacks:**" alone in a list labels what follows, like a "Drawbacks:" line.
   const only = items.length === 1 ? labelOf(items[0] ?? '') : null;
   if (only && only !== 'other') {

@@ -9,7 +9,7 @@ import { isElement, type Block } from './parse-blocks.js';
 import { blockText, selectorOf, textLength, type Candidate, type CandidateContext } from './parse-candidate.js';
 import { absorb, descriptionOf, openDraft, type Draft } from './parse-draft.js';
 import { listedUsers } from './parse-labels.js';
-import { listCandidates } from './parse-lists.js';
+import { listCandidates, mentionDrafts } from './parse-lists.js';
 import { pinnedCandidate } from './parse-pinned.js';
 import { headingRuns, LINE_HEADING_LEVEL, lineHeadings, type Run } from './parse-runs.js';
 import { decide, scoreCandidate } from './parse-score.js';
@@ -88,10 +88,18 @@ function openingsCandidate(blocks: Block[]): Candidate {
   };
 }
 
+/** A run of entries followed by "## Others" and a list of a few more: those are entries too. */
+function withMentions(c: Candidate, blocks: Block[], end: number, ctx: CandidateContext): Candidate {
+  const mentions = mentionDrafts(blocks, end, ctx);
+  if (!mentions) return c;
+  const used = new Set(mentions.used);
+  return { ...c, drafts: [...c.drafts, ...mentions.drafts], outside: c.outside.filter((b) => !used.has(b)), covered: c.covered + textLength(mentions.used) };
+}
+
 function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
   const lines = lineHeadings(blocks);
   const all = [
-    ...headingRuns(blocks, ctx.known).map((run) => runCandidate(blocks, run)),
+    ...headingRuns(blocks, ctx.known).map((run) => withMentions(runCandidate(blocks, run), blocks, run.end, ctx)),
     ...(lines ? headingRuns(lines, ctx.known, [LINE_HEADING_LEVEL]).map((run) => ({ ...runCandidate(lines, run), selector: 'p', level: null })) : []),
     openingsCandidate(blocks),
     ...listCandidates(blocks, ctx),

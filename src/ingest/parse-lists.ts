@@ -65,7 +65,7 @@ function itemBlocks(lead: Lead, isLabel: (text: string) => boolean): Block[] {
   const first = blocks[0];
   if (first?.kind === 'para') {
     const at = first.text.indexOf(clean(lead.leadText));
-    const rest = at >= 0 ? first.text.slice(at + clean(lead.leadText).length).replace(/^[\s:–—|-]+/, '') : first.text;
+    const rest = at >= 0 ? first.text.slice(at + clean(lead.leadText).length).replace(/^[\s:,–—|-]+/, '') : first.text;
     if (rest) blocks[0] = { kind: 'para', text: rest, nodes: first.nodes };
     else blocks.shift();
   }
@@ -176,6 +176,31 @@ function chainCandidate(chain: LedList[], blocks: Block[], ctx: CandidateContext
 
 export function listCandidates(blocks: Block[], ctx: CandidateContext): Candidate[] {
   return chains(ledLists(blocks), blocks).map((chain) => chainCandidate(chain, blocks, ctx));
+}
+
+/** "## Others", "Honorable mentions", "Other notable libraries": a heading over a few more entries, briefly. */
+const MENTIONS = /^(?:others|honou?rable mentions?|notable mentions?|also worth (?:a look|mentioning)|other (?:[\w-]+ ){0,2}(?:options|alternatives|frameworks|libraries|tools|choices|contenders|[\w-]+s))$/i;
+
+/**
+ * The entries a mentions heading at `at` lists after the last full entry: its one list's items led by a
+ * name and saying something of their own (a bare list of links is further reading, not entries).
+ */
+export function mentionDrafts(blocks: Block[], at: number, ctx: CandidateContext): { drafts: Draft[]; used: Block[] } | null {
+  const heading = blocks[at];
+  if (heading?.kind !== 'heading' || !MENTIONS.test(headingName(heading.text).name)) return null;
+  let end = at + 1;
+  while (end < blocks.length && !(blocks[end]?.kind === 'heading' && (blocks[end] as { level: number }).level <= heading.level)) end++;
+  const lists = ledLists(blocks.slice(at + 1, end));
+  const list = lists[0];
+  if (lists.length !== 1 || !list || list.leads.length < 2 || list.leads.length !== list.block.lis.length) return null;
+  const bodies = list.leads.map((lead) => itemBlocks(lead, ctx.isLabel));
+  if (!bodies.every((body) => textLength(body) >= 20)) return null;
+  const drafts = list.leads.map((lead, i) => {
+    const d = openDraft(lead.name, null, lead.hint, nameBlock(lead), lead.alias);
+    for (const b of bodies[i] ?? []) absorb(d, b);
+    return d;
+  });
+  return { drafts, used: [heading, list.block] };
 }
 
 /** Used by a pinned selector that names list items: each item an entry, named as discovery would. */

@@ -126,8 +126,15 @@ function runsAt(blocks: Block[], level: number, known: ReadonlySet<string>, span
     if (b.kind !== 'heading' || b.level > level) return;
     const name = headingName(b.text);
     const next = blocks[i + 1];
-    // A heading with nothing under it (a cut-off page, an empty anchor) names no entry.
-    const hasContent = next !== undefined && !(next.kind === 'heading' && next.level <= level);
+    // A heading with nothing under it (a cut-off page, an empty anchor, a site's title over the article's)
+    // names no entry; an empty section right before a sibling entry ("## Tkinter" over "## wxPython" and
+    // its text) still does.
+    const opens = (at: number): boolean => {
+      const b = blocks[at];
+      return b !== undefined && !(b.kind === 'heading' && b.level <= level);
+    };
+    const emptySibling = level > 1 && next?.kind === 'heading' && next.level === level && !next.text.startsWith(b.text) && opens(i + 2);
+    const hasContent = opens(i + 1) || emptySibling;
     if (b.level === level && hasContent && looksLikeEntry(name, b.text, known)) {
       cur ??= { level, starts: [], names: [], end: blocks.length };
       cur.starts.push(i);
