@@ -26,6 +26,7 @@ const CASES: Case[] = [
   { kind: '1. a table comparing the entries in its columns, with Pros and Cons rows', article: 'd-testing-marikoikoiko-e2e-pros-cons', fields: ['name', 'pros', 'cons'], structure: 'table' },
   { kind: "2. a README's sections (Results, Developing, License) do not beat its list of libraries", article: 'b-orm-emanuelcasco-ts-orm-research', fields: ['name'], structure: 'list' },
   { kind: '2. a bullet list of contenders beats the sections that discuss them', article: 'a-react-ui-adrianhall-state-of-ui-2024', fields: ['name'], structure: 'list' },
+  { kind: '2. phrases the prose writes in lowercase ("user experience", "build steps") are not entries: the h3 products win', article: 'g-css-leerob-writing-css-2024', fields: ['name'], structure: 'headings' },
   { kind: '3. entries at h3 under group headings at h2', article: 'a-state-blechlawine-state-management', fields: ['name', 'cons'], structure: 'headings' },
   { kind: '3. entries split over several wrappers (three h2 groups)', article: 'f-rust-shuttle-web-frameworks-2023', fields: ['name', 'language'], structure: 'headings' },
   { kind: '3. numbered "Key Concepts" sub-headings are not entries', article: 'a-state-zustic-react-state-management-guide', fields: ['name'], structure: 'headings' },

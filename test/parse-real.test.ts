@@ -40,7 +40,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'g-http-wilddima-node-http-clients': 'an HTML table with one column per library, read as rows',
   'g-frontend-broodjeunox-top5-frameworks': 'pasted "•"/"○" characters standing for lists in plain paragraphs',
   'g-datasci-akhilpatlolla-python-libraries-table': 'a two-column table of links, read column by column',
-  'g-css-leerob-writing-css-2024': 'the article\'s section headings (User Experience, …) beat its three h3 entries',
+  'g-css-leerob-writing-css-2024': 'unlabelled lists (a feature list, a list of concerns) read as pros; users named in prose',
   'g-editor-jasmineblinks-html-setup-editors': 'a language from a passing mention',
   'g-scraping-swarajdalmia-python-scraping-frameworks': 'an inline "Drawbacks -" label',
   'g-scraping-drshahizan-choosing-scraping-library': 'list items inside table cells joined into one pro',

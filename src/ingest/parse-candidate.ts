@@ -7,6 +7,7 @@ import type { Element } from 'domhandler';
 import type { StructureKind } from '../domain/article.js';
 import type { Block } from './parse-blocks.js';
 import type { Draft } from './parse-draft.js';
+import type { Casing } from './parse-casing.js';
 
 export interface Candidate {
   /** `openings`: entries opened by a paragraph "<Name> is a … framework" (reported as `headings`). */
@@ -32,6 +33,8 @@ export interface CandidateContext {
   known: ReadonlySet<string>;
   /** Whether a short line labels a part of an entry ("Pros:", "Key Features"). */
   isLabel: (text: string) => boolean;
+  /** How the article's prose writes its words, for names that are only phrases. */
+  casing: Casing;
 }
 
 /** A CSS selector naming where an element sits: its tag under its parent's, e.g. `article > h3`, `ol > li`. */

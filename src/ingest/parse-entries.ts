@@ -6,6 +6,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { ArticleEntry, ArticleLink, ArticleSection, ParseDecision } from '../domain/article.js';
 import { isElement, type Block } from './parse-blocks.js';
+import { casingOf } from './parse-casing.js';
 import { blockText, selectorOf, textLength, type Candidate, type CandidateContext } from './parse-candidate.js';
 import { absorb, descriptionOf, openDraft, type Draft } from './parse-draft.js';
 import { listedUsers } from './parse-labels.js';
@@ -197,7 +198,7 @@ export function extractEntries(
   resolveLinks: LinkResolver,
   ctx: EntryContext,
 ): { entries: ArticleEntry[]; sections: ArticleSection[]; decision: ParseDecision } {
-  const cctx: CandidateContext = { promised: ctx.promised, known: new Set(ctx.knownNames.map(slugify)), isLabel: ctx.isLabel };
+  const cctx: CandidateContext = { promised: ctx.promised, known: new Set(ctx.knownNames.map(slugify)), isLabel: ctx.isLabel, casing: casingOf(blocks) };
   const candidates = ctx.pinned ? [pinnedCandidate(ctx.pinned.matches, blocks, ctx.pinned.selector, cctx)].filter((c) => c.drafts.length > 0) : candidatesOf(blocks, cctx);
   const total = textLength(blocks);
   const hrefsOf = (c: Candidate, i: number): string[] => resolveLinks(c.drafts[i]?.blocks.flatMap((b) => b.nodes) ?? []).map((l) => l.url);

@@ -5,7 +5,8 @@
  * - `coverage`: the share of the article's text inside the entries (a table of contents, a criteria
  *   list or one entry's feature list holds little of it);
  * - `names`: the share of entry names that read as names (short, capitalised or linked or known, not a
- *   section word); `sections`: the share that read as section titles ("Results", "License");
+ *   section word); `sections`: the share that read as section titles ("Results", "License"); `phrases`:
+ *   the share the article's prose writes in lowercase ("user experience"), unknown to the catalog;
  * - `known`: the share the catalog knows; `linked`: the share whose entry links to a site or repository
  *   named like it;
  * - `described`: the share with a paragraph of prose;
@@ -15,12 +16,14 @@
 import type { ConsideredStructure, ParseDecision } from '../domain/article.js';
 import { slugify } from '../catalog/slug.js';
 import type { Candidate, CandidateContext } from './parse-candidate.js';
+import type { Draft } from './parse-draft.js';
+import { readsAsPhrase } from './parse-casing.js';
 import { isSectionTitle } from './parse-runs.js';
 
 /** Below this a parse is doubtful (README "Parse confidence"). */
 export const CONFIDENCE_THRESHOLD = 0.4;
 
-const WEIGHTS = { coverage: 3, names: 2, sections: -4, known: 1.5, linked: 1, described: 0.5, promise: 1.5, count: 0.3 } as const;
+const WEIGHTS = { coverage: 3, names: 2, sections: -4, phrases: -2, known: 1.5, linked: 1, described: 0.5, promise: 1.5, count: 0.3 } as const;
 type Feature = keyof typeof WEIGHTS;
 
 const CONNECTOR = /^(?:on|of|for|de|la|and|with|the|js|ui|&|~)$/i;
@@ -58,10 +61,12 @@ export function scoreCandidate(c: Candidate, total: number, ctx: CandidateContex
   const step = Math.max(1, Math.floor(n / LINK_SAMPLE));
   const sampled = c.drafts.map((_, i) => i).filter((i) => i % step === 0);
   const linked = sampled.map((i) => linksToItself(c.drafts[i]?.name ?? '', hrefsOf(c, i)));
+  const phrase = (d: Draft): boolean => !ctx.known.has(slugify(d.name)) && readsAsPhrase(d.name, ctx.casing);
   const features: Record<Feature, number> = {
     coverage: round2(Math.min(1, share(c.covered, total))),
-    names: round2(share(c.drafts.filter((d, i) => readsAsName(d.name, ctx.known, i % step === 0 && (linked[i / step] ?? false))).length, n)),
+    names: round2(share(c.drafts.filter((d, i) => !phrase(d) && readsAsName(d.name, ctx.known, i % step === 0 && (linked[i / step] ?? false))).length, n)),
     sections: round2(share(c.drafts.filter((d) => isSectionTitle(d.name)).length, n)),
+    phrases: round2(share(c.drafts.filter(phrase).length, n)),
     known: round2(share(c.drafts.filter((d) => ctx.known.has(slugify(d.name))).length, n)),
     linked: round2(share(linked.filter(Boolean).length, sampled.length)),
     described: round2(share(c.drafts.filter((d) => (d.description ?? '').length >= 40).length, n)),
