@@ -78,7 +78,7 @@ export function anomaliesOfRun(db: Db, runId: number) {
   const a = snapshotAnomalies;
   const h = frameworkHistory;
   return db
-    .select({ framework: a.framework, slug: a.slug, capturedAt: a.captured_at, kind: a.kind, before: a.before, after: a.after, detail: a.detail, repo: h.repo })
+    .select({ framework: a.framework, slug: a.slug, kind: a.kind, before: a.before, after: a.after, detail: a.detail, repo: h.repo })
     .from(a)
     .leftJoin(h, and(eq(h.run_id, a.run_id), eq(h.slug, a.slug)))
     .where(eq(a.run_id, runId))

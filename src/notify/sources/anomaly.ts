@@ -6,8 +6,8 @@ type AnomalyRow = Awaited<ReturnType<typeof anomaliesOfRun>>[number];
 
 export function anomalyEvents(rows: AnomalyRow[]): EventDraft[] {
   return rows.map((row) => ({
-    // The snapshot's moment and the figures name the change: a replay of the same run at the same moment adds nothing.
-    key: `anomaly:${row.slug}:${row.kind}:${row.capturedAt.toISOString()}:${row.before ?? ''}->${row.after ?? ''}`,
+    // The figures name the change: a backfill that sees the same drop (or move) again adds nothing.
+    key: `anomaly:${row.slug}:${row.kind}:${row.before ?? ''}->${row.after ?? ''}`,
     kind: 'anomaly',
     sourceUrl: null,
     slug: row.slug,
