@@ -123,6 +123,8 @@ describe('feeds, read back by feedsmith', () => {
       expect(Number.isNaN(Date.parse(e.updated))).toBe(false);
     }
     expect(feed.entries[2]!.links[0]!.href).toBe(context.home);
+    // type="html": the title is escaped as HTML, so a reader shows the event's title as it is.
+    expect(renderFeed(EVENTS, 'atom', context)).toContain('<title type="html"><![CDATA[Express &lt;release&gt; &amp; co]]></title>');
   });
 
   it('RSS 2.0: items with a guid that is no permalink and a date', () => {

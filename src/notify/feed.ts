@@ -29,7 +29,7 @@ export interface FeedContext {
   now: Date;
 }
 
-function xmlFeed(events: EventRow[], context: FeedContext): Feed {
+function xmlFeed(events: EventRow[], format: 'atom' | 'rss', context: FeedContext): Feed {
   const feed = new Feed({
     id: `${TAG_PREFIX}feed:${context.kinds.length ? [...context.kinds].sort().join('+') : 'all'}`,
     title: TITLE,
@@ -43,7 +43,8 @@ function xmlFeed(events: EventRow[], context: FeedContext): Feed {
   for (const event of events) {
     const item: Item = {
       id: eventTag(event),
-      title: event.title,
+      // The library marks Atom titles type="html"; RSS titles are plain text.
+      title: format === 'atom' ? escapeHtml(event.title) : event.title,
       link: event.url ?? event.sourceUrl ?? context.home,
       date: event.at,
       published: event.at,
@@ -83,6 +84,6 @@ function jsonFeed(events: EventRow[], context: FeedContext): string {
 /** `events` newest first, as a document of `format`. */
 export function renderFeed(events: EventRow[], format: FeedFormat, context: FeedContext): string {
   if (format === 'json') return `${jsonFeed(events, context)}\n`;
-  const feed = xmlFeed(events, context);
+  const feed = xmlFeed(events, format, context);
   return `${format === 'atom' ? feed.atom1() : feed.rss2()}\n`;
 }
