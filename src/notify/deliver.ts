@@ -8,9 +8,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { SIGNATURE_HEADER, signBody } from './sign.js';
 import { requestTarget } from './webhook-url.js';
 
-export const ATTEMPTS = 3;
+const ATTEMPTS = 3;
 /** Waits before the second and third attempt. */
-export const BACKOFF_MS = [500, 1_500] as const;
+const BACKOFF_MS = [500, 1_500] as const;
 
 export interface DeliveryRequest {
   url: string;

@@ -12,7 +12,7 @@ export type WebhookFormat = 'json' | 'slack';
 const SLACK_EVENTS = 45;
 const SLACK_SUMMARY_CHARS = 500;
 
-export const eventJson = (event: EventRow) => ({
+const eventJson = (event: EventRow) => ({
   id: event.id,
   kind: event.kind,
   at: event.at.toISOString(),

@@ -9,7 +9,6 @@ import type { EventDraft } from '../store/events.js';
 export type { EventDraft };
 
 export const EVENT_KINDS = ['article-changed', 'release', 'stars-milestone', 'anomaly', 'finding-new', 'finding-resolved', 'run-failed'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The finished run events are derived for. */
 export interface FinishedRun {
@@ -19,7 +18,6 @@ export interface FinishedRun {
 }
 
 export interface EventSource<Facts> {
-  readonly kind: EventKind;
   load(db: Db, run: FinishedRun): Promise<Facts>;
   derive(facts: Facts, run: FinishedRun): EventDraft[];
 }

@@ -19,7 +19,6 @@ export function anomalyEvents(rows: AnomalyRow[]): EventDraft[] {
 }
 
 export const anomaly: EventSource<AnomalyRow[]> = {
-  kind: 'anomaly',
   load: (db, run) => anomaliesOfRun(db, run.id),
   derive: anomalyEvents,
 };

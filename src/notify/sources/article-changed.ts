@@ -31,7 +31,6 @@ export function articleChangedEvents(changes: VersionChange[]): EventDraft[] {
 }
 
 export const articleChanged: EventSource<VersionChange[]> = {
-  kind: 'article-changed',
   load: (db, run) => articleChangesOfRun(db, run.id),
   derive: articleChangedEvents,
 };

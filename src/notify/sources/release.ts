@@ -23,7 +23,6 @@ export function releaseEvents(pairs: SnapshotPair[]): EventDraft[] {
 }
 
 export const release: EventSource<SnapshotPair[]> = {
-  kind: 'release',
   load: (db, run) => snapshotPairsOfRun(db, run.id),
   derive: releaseEvents,
 };

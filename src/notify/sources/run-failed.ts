@@ -18,7 +18,6 @@ export function runFailedEvents(_facts: null, run: FinishedRun): EventDraft[] {
 }
 
 export const runFailed: EventSource<null> = {
-  kind: 'run-failed',
   load: async () => null,
   derive: runFailedEvents,
 };

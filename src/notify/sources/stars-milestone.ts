@@ -2,7 +2,7 @@
 import { snapshotPairsOfRun, type SnapshotPair } from '../../store/event-facts.js';
 import { repoUrl, type EventDraft, type EventSource } from '../event.js';
 
-export const MILESTONES = [1_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000] as const;
+const MILESTONES = [1_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000] as const;
 
 const short = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
@@ -30,7 +30,6 @@ export function starsMilestoneEvents(pairs: SnapshotPair[]): EventDraft[] {
 }
 
 export const starsMilestone: EventSource<SnapshotPair[]> = {
-  kind: 'stars-milestone',
   load: (db, run) => snapshotPairsOfRun(db, run.id),
   derive: starsMilestoneEvents,
 };
