@@ -110,7 +110,8 @@ describe.each(DRIVERS)('events, feeds and webhooks on %s', (driver) => {
     const started = Date.now();
     const result = await cli(['refresh'], { STACKRADAR_WEBHOOK_URL: hooks('/a', '/hang') });
     expect(result.code, result.stderr).toBe(0);
-    expect(Date.now() - started).toBeLessThan(40_000);
+    // Generous for a busy machine: the dead receiver alone is bounded by 3 × 1 s + 2 s of backoff.
+    expect(Date.now() - started).toBeLessThan(60_000);
     const [run] = await sqlRows<{ id: number; status: string }>('select id, status from runs order by id desc limit 1', env());
     expect(run!.status).toBe('succeeded');
 
