@@ -13,6 +13,7 @@ const SLOW = [
   'test/docs-age-cli.test.ts',
   'test/empty-output-cli.test.ts',
   'test/enrich-cli.test.ts',
+  'test/events-cli.test.ts',
   'test/ingest-cli.test.ts',
   'test/interrupt-cli.test.ts',
   'test/markdown-cli.test.ts',

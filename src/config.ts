@@ -79,6 +79,15 @@ const envSchema = z.object({
     .regex(/^[^\s()]+$/, 'expected an e-mail address or URL without spaces or parentheses')
     .optional(),
   STACKRADAR_REGISTRY_URLS: registryUrls.default({}),
+  STACKRADAR_WEBHOOK_URL: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    // The message never repeats the value: a webhook URL may carry credentials.
+    .pipe(z.array(z.url({ protocol: /^https?$/, message: 'expected http(s) URLs, comma-separated' }))),
+  STACKRADAR_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STACKRADAR_WEBHOOK_FORMAT: z.enum(['json', 'slack']).default('json'),
+  STACKRADAR_WEBHOOK_TIMEOUT: z.coerce.number().int().min(1).max(60).default(10),
   STACKRADAR_NOW: z.iso.datetime({ offset: true, local: false, message: 'expected an ISO timestamp' }).optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
@@ -113,6 +122,8 @@ export interface Config {
   /** Article fetching: seconds per attempt, and retries (with doubling backoff) for 5xx and network errors. */
   fetchTimeoutSecs: number;
   fetchRetries: number;
+  /** Where each finished run's digest of events is POSTed, the HMAC key, the body's format and seconds per attempt. */
+  webhook: { urls: string[]; secret: string | undefined; format: 'json' | 'slack'; timeoutSecs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -191,6 +202,7 @@ export function loadConfig(
     docsMaxAgeMs: e.STACKRADAR_DOCS_MAX_AGE,
     fetchTimeoutSecs: e.STACKRADAR_FETCH_TIMEOUT,
     fetchRetries: e.STACKRADAR_FETCH_RETRIES,
+    webhook: { urls: e.STACKRADAR_WEBHOOK_URL, secret: e.STACKRADAR_WEBHOOK_SECRET, format: e.STACKRADAR_WEBHOOK_FORMAT, timeoutSecs: e.STACKRADAR_WEBHOOK_TIMEOUT },
     logLevel: e.LOG_LEVEL,
   };
 }

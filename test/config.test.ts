@@ -36,6 +36,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { STACKRADAR_CONTACT: 'a b' }, emptyDir())).toThrow(/invalid STACKRADAR_CONTACT/);
   });
 
+  it('reads the webhooks: several URLs, secret, format and timeout; a bad URL is named without its value', () => {
+    expect(loadConfig({}, {}, emptyDir()).webhook).toEqual({ urls: [], secret: undefined, format: 'json', timeoutSecs: 10 });
+    const config = loadConfig({}, { STACKRADAR_WEBHOOK_URL: 'http://a.test/h, https://u:p@b.test/h', STACKRADAR_WEBHOOK_SECRET: 's', STACKRADAR_WEBHOOK_FORMAT: 'slack', STACKRADAR_WEBHOOK_TIMEOUT: '3' }, emptyDir());
+    expect(config.webhook).toEqual({ urls: ['http://a.test/h', 'https://u:p@b.test/h'], secret: 's', format: 'slack', timeoutSecs: 3 });
+    expect(() => loadConfig({}, { STACKRADAR_WEBHOOK_URL: 'ftp://u:hidden@c.test/' }, emptyDir())).toThrow('invalid STACKRADAR_WEBHOOK_URL: expected http(s) URLs, comma-separated');
+    expect(() => loadConfig({}, { STACKRADAR_WEBHOOK_FORMAT: 'xml' }, emptyDir())).toThrow(/invalid STACKRADAR_WEBHOOK_FORMAT/);
+  });
+
   it('names the flag, not the variable, when a flag holds the bad value', () => {
     expect(() => loadConfig({ source: ['not-a-url'] }, {}, emptyDir())).toThrow('invalid --source: expected an http(s) URL');
     expect(() => loadConfig({}, { STACKRADAR_SOURCE_URL: 'not-a-url' }, emptyDir())).toThrow('invalid STACKRADAR_SOURCE_URL: expected an http(s) URL');

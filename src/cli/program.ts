@@ -82,6 +82,18 @@ function addReadCommands(program: Command): void {
     });
 
   program
+    .command('feed')
+    .description('the change events as an Atom 1.0, RSS 2.0 or JSON Feed 1.1 document, newest first')
+    .addOption(new Option('-f, --format <format>', 'feed format').choices(['atom', 'rss', 'json']).default('atom'))
+    .option('--since <window>', 'events of this window: 7d, 30d, 12w, 6m, 1y', '30d')
+    .option('--kind <kind...>', 'only these kinds of event (article-changed, release, stars-milestone, anomaly, run-failed, …)')
+    .option('--out <file>', 'write the feed to a file instead of stdout')
+    .action(async (options, command: Command) => {
+      const { runFeed } = await import('./commands/feed.js');
+      await runFeed(command, options);
+    });
+
+  program
     .command('history')
     .description('the stored history of one framework, a row per snapshot')
     .argument('<name>', 'framework name, alias or slug')

@@ -8,6 +8,9 @@ import type { Store } from '../store/database.js';
 import type { RunStats, StageTiming } from '../store/run-stats.js';
 import { discardRunArticles, finishRun, markAbandoned, runningRun, startRun, type FinalStatus } from '../store/runs.js';
 import { refreshStatistics } from '../store/statistics.js';
+import type { EventRow } from '../store/events.js';
+import type { FinishedRun } from '../notify/event.js';
+import { recordRunEvents, sendDigest } from '../notify/notify.js';
 import { throwIfInterrupted, type RunContext } from './context.js';
 import type { Stage, StageStatus } from './stage.js';
 
@@ -58,12 +61,38 @@ async function runEach<Stages extends readonly Stage<unknown>[]>(context: RunCon
   return { details: details as DetailsOf<Stages>, stats: { ...stats, stages: timings }, status: runStatus(outcomes), error: problems.join('; ') || null };
 }
 
-/** Runs `stages` in order as one run of `command` under the run lock. */
+/** Stores the finished run's events; a failure to derive them is logged, never changes the run. */
+async function recordEvents(context: RunContext, run: FinishedRun): Promise<EventRow[]> {
+  try {
+    return await recordRunEvents(context.store.db, run, context.now);
+  } catch (error) {
+    context.logger.error({ runId: run.id, err: error }, `events of run ${run.id} not recorded: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
+}
+
+/**
+ * Runs `stages` in order as one run of `command` under the run lock. Its events are recorded before the
+ * lock is released; its webhooks are sent after, so a slow receiver holds up no other run.
+ */
 export async function runStages<const Stages extends readonly Stage<unknown>[]>(
   context: RunContext,
   run: { trigger: string; command: string; onStart?: (runId: number) => void },
   stages: Stages,
 ): Promise<RunReport<DetailsOf<Stages>>> {
+  const outcome = await runLocked(context, run, stages);
+  const { store: { db }, config, logger } = context;
+  // An interrupted run's user is waiting for the prompt: its run-failed event is in the feed, not posted.
+  if (!(outcome.failed && outcome.error instanceof InterruptedError)) await sendDigest({ db, config, logger }, outcome.runId, outcome.events);
+  if (outcome.failed) throw outcome.error;
+  return outcome.report;
+}
+
+async function runLocked<const Stages extends readonly Stage<unknown>[]>(
+  context: RunContext,
+  run: { trigger: string; command: string; onStart?: (runId: number) => void },
+  stages: Stages,
+) {
   const { store, logger } = context;
   const release = await lockRuns(store, run.command);
   try {
@@ -78,12 +107,14 @@ export async function runStages<const Stages extends readonly Stage<unknown>[]>(
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof InterruptedError) await discardRunArticles(store.db, runId);
       await finishRun(store.db, runId, 'failed', {}, message);
-      throw error;
+      const events = await recordEvents(context, { id: runId, status: 'failed', error: message });
+      return { runId, events, failed: true as const, error };
     }
     await finishRun(store.db, runId, result.status, result.stats, result.error);
     // The embedded database has no autovacuum: keep the planner's statistics up with the growing history.
     await refreshStatistics(store);
-    return { runId, ...result };
+    const events = await recordEvents(context, { id: runId, status: result.status, error: result.error });
+    return { runId, events, failed: false as const, report: { runId, ...result } };
   } finally {
     await release();
   }

@@ -144,28 +144,24 @@ export async function recentVersions(db: Db, sourceUrl: string, count: number): 
     .orderBy(desc(articleVersions.id))
     .limit(count);
   const result: StoredVersion[] = [];
-  for (const version of versions) {
-    const entries = await db
-      .select()
-      .from(articleEntries)
-      .where(eq(articleEntries.articleVersionId, version.id))
-      .orderBy(articleEntries.position);
-    result.push({
-      ...version,
-      entries: entries.map((e) => ({
-        position: e.position,
-        name: e.framework,
-        slug: e.slug,
-        language: e.language,
-        description: e.description,
-        pros: e.pros,
-        cons: e.cons,
-        notableUsers: e.notableUsers,
-        links: e.links,
-      })),
-    });
-  }
+  for (const version of versions) result.push({ ...version, entries: await versionEntries(db, version.id) });
   return result;
+}
+
+/** One stored version's entries, in article order, as the entry diff compares them. */
+export async function versionEntries(db: Db, versionId: number): Promise<DiffEntry[]> {
+  const entries = await db.select().from(articleEntries).where(eq(articleEntries.articleVersionId, versionId)).orderBy(articleEntries.position);
+  return entries.map((e) => ({
+    position: e.position,
+    name: e.framework,
+    slug: e.slug,
+    language: e.language,
+    description: e.description,
+    pros: e.pros,
+    cons: e.cons,
+    notableUsers: e.notableUsers,
+    links: e.links,
+  }));
 }
 
 /** Every source that has at least one stored version. */
