@@ -58,7 +58,8 @@ interface Pacer {
  * started: a burst of up to N goes at once, and no window of that length, wherever it falls, holds more
  * than N starts. (A reservoir refilled on a fixed clock would let N through at the end of one period and N
  * more at the start of the next, within one window.) 5% longer absorbs the jitter between leaving here
- * and arriving there. The timers are unref'd: a token due later never keeps the process alive.
+ * and arriving there. A token due back keeps the process alive only while a request waits for it: once
+ * the limiter is idle, a finished run exits without waiting out the window.
  */
 function pacerFor(pace: Pace, scale: number): Pacer {
   if (!pace.limit) {
@@ -67,13 +68,23 @@ function pacerFor(pace: Pace, scale: number): Pacer {
   }
   const windowMs = Math.ceil(pace.limit.perMs * 1.05 * scale);
   const limiter = new Bottleneck({ maxConcurrent: pace.concurrent, reservoir: pace.limit.count });
-  const giveBack = () => setTimeout(() => void limiter.incrementReservoir(1), windowMs).unref();
+  const due = new Set<NodeJS.Timeout>();
+  limiter.on('idle', () => due.forEach((timer) => timer.unref()));
+  const giveBack = () => {
+    const timer = setTimeout(() => {
+      due.delete(timer);
+      void limiter.incrementReservoir(1);
+    }, windowMs);
+    due.add(timer);
+  };
   return {
-    schedule: (job) =>
-      limiter.schedule(() => {
+    schedule: (job) => {
+      due.forEach((timer) => timer.ref());
+      return limiter.schedule(() => {
         giveBack();
         return job();
-      }),
+      });
+    },
   };
 }
 
