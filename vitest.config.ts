@@ -23,6 +23,7 @@ const SLOW = [
   'test/parse-confidence-cli.test.ts',
   'test/real-histories.test.ts',
   'test/refresh-runs.test.ts',
+  'test/registries-pacer-cli.test.ts',
   'test/registries-cli.test.ts',
   'test/report-browser.test.ts',
   'test/report-cli.test.ts',

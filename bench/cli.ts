@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { fixture, startArticleServer } from '../test/support/article-server.js';
 import { startDocsServer } from '../test/support/docs-server.js';
 import { eightFrameworks, startFakeGitHub } from '../test/support/fake-github/index.js';
-import { startFakeRegistries } from '../test/support/fake-registries/index.js';
+import { FIXTURE_TODAY, startFakeRegistries } from '../test/support/fake-registries/index.js';
 import { cleanEnv, median, mustSucceed, progress, round, runNode, type ChildResult } from './util.js';
 
 export const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
@@ -19,6 +19,10 @@ const TOKEN = 'bench-token';
 const DAY = 86_400_000;
 /** The article's frameworks by their catalog names (the user catalog merges over the bundled one by slug). */
 const FRAMEWORKS = ['Laravel', 'CakePHP', 'Django', 'Ruby on Rails', 'Flask', 'Phoenix', 'Express', 'Spring Boot'];
+/** The registry stand-in's packages; CakePHP's is not among them (as in the tests, it stands for a framework without one). */
+const WITHOUT_PACKAGE = new Set(['CakePHP']);
+/** The first run's day is the registry stand-in's: its daily series run up to the day before, so the first run backfills them whole. */
+const NOW = new Date(`${FIXTURE_TODAY}T06:00:00Z`);
 
 export interface Timings {
   medianSeconds: number;
@@ -28,36 +32,53 @@ export interface Timings {
 export interface CliResult {
   refreshFirst: Timings;
   refreshExisting: Timings;
+  /** The registries stage within those refreshes, from each run's stats (`runs --format json`). */
+  registriesFirst: Timings;
+  registriesExisting: Timings;
   help: Timings;
   query: Timings;
 }
 
-const timings = (results: ChildResult[]): Timings => ({
+const timings = (results: { ms: number }[]): Timings => ({
   medianSeconds: round(median(results.map((r) => r.ms)) / 1000, 2),
   runs: results.map((r) => round(r.ms / 1000, 2)),
 });
 
-export async function benchCli(now: Date, repeats: { refresh: number; startup: number }): Promise<CliResult> {
+/** Each refresh's registries stage on one database, oldest run first. */
+function registriesStages(runsJson: string): { ms: number }[] {
+  const runs = JSON.parse(runsJson) as { id: number; command: string; stages: { name: string; ms: number }[] | null }[];
+  return runs
+    .filter((r) => r.command === 'refresh')
+    .sort((a, b) => a.id - b.id)
+    .map((r) => ({ ms: r.stages?.find((s) => s.name === 'registries')?.ms ?? Number.NaN }));
+}
+
+export async function benchCli(repeats: { refresh: number; startup: number }): Promise<CliResult> {
   const articles = await startArticleServer();
-  const github = await startFakeGitHub({ repos: eightFrameworks(now), tokens: [TOKEN] });
+  const github = await startFakeGitHub({ repos: eightFrameworks(NOW), tokens: [TOKEN] });
   const docs = await startDocsServer();
   const registries = await startFakeRegistries();
   const dir = mkdtempSync(path.join(tmpdir(), 'stackradar-bench-'));
   try {
     articles.pages.set('/article.html', { body: fixture('keycdn-original.html') });
     const catalog = path.join(dir, 'catalog.json');
-    writeFileSync(catalog, JSON.stringify({ frameworks: FRAMEWORKS.map((name, i) => ({ name, docs: `${docs.url}/docs/${i}` })) }));
-    const env = (dataDir: string, day: number) =>
-      cleanEnv({
+    const entries = FRAMEWORKS.map((name, i) => ({ name, docs: `${docs.url}/docs/${i}`, ...(WITHOUT_PACKAGE.has(name) ? { package: null } : {}) }));
+    writeFileSync(catalog, JSON.stringify({ frameworks: entries }));
+    /** The run's environment; the registry stand-in's today moves with the run's clock. */
+    const env = (dataDir: string, day: number) => {
+      const at = new Date(NOW.getTime() + day * DAY);
+      registries.setToday(at.toISOString().slice(0, 10));
+      return cleanEnv({
         STACKRADAR_DATA_DIR: dataDir,
         STACKRADAR_SOURCE_URL: `${articles.url}/article.html`,
         STACKRADAR_CATALOG: catalog,
         STACKRADAR_ALLOW_PRIVATE_NETWORK: 'true',
-        STACKRADAR_NOW: new Date(now.getTime() + day * DAY).toISOString(),
+        STACKRADAR_NOW: at.toISOString(),
         GITHUB_API_URL: github.url,
         GITHUB_TOKEN: TOKEN,
         STACKRADAR_REGISTRY_URLS: registries.envValue,
       });
+    };
     const cli = async (what: string, args: string[], environment: NodeJS.ProcessEnv) =>
       mustSucceed(what, await runNode([CLI, ...args], environment));
 
@@ -75,6 +96,11 @@ export async function benchCli(now: Date, repeats: { refresh: number; startup: n
       existing.push(await cli('refresh (existing database)', ['refresh'], env(existingDir, i)));
     }
 
+    const stagesOf = async (dataDir: string) => registriesStages((await cli('runs', ['runs', '--format', 'json'], env(dataDir, 0))).stdout);
+    const registriesFirst: { ms: number }[] = [];
+    for (let i = 0; i < repeats.refresh; i++) registriesFirst.push(...(await stagesOf(path.join(dir, `new-${i}`))).slice(0, 1));
+    const registriesExisting = (await stagesOf(existingDir)).slice(1);
+
     const help: ChildResult[] = [];
     const query: ChildResult[] = [];
     progress(`cli: start-up, --help and one query (${repeats.startup} each)`);
@@ -85,7 +111,14 @@ export async function benchCli(now: Date, repeats: { refresh: number; startup: n
       if (rows !== FRAMEWORKS.length) throw new Error(`framework_latest has ${rows} rows after the refreshes, expected ${FRAMEWORKS.length}`);
       query.push(result);
     }
-    return { refreshFirst: timings(first), refreshExisting: timings(existing), help: timings(help), query: timings(query) };
+    return {
+      refreshFirst: timings(first),
+      refreshExisting: timings(existing),
+      registriesFirst: timings(registriesFirst),
+      registriesExisting: timings(registriesExisting),
+      help: timings(help),
+      query: timings(query),
+    };
   } finally {
     await Promise.all([articles.close(), github.close(), docs.close(), registries.close()]);
     rmSync(dir, { recursive: true, force: true });

@@ -129,10 +129,11 @@ export function tableRows(r: Results): Row[] {
   if (r.parseAccuracy) rows.push(...parseAccuracyRows(r.parseAccuracy));
   if (r.enrich) rows.push(...enrichRows(r.enrich));
   if (r.cli) {
-    const { refreshFirst, refreshExisting, help, query } = r.cli;
+    const { refreshFirst, refreshExisting, registriesFirst, registriesExisting, help, query } = r.cli;
     rows.push(
       ['refresh, 8 frameworks, embedded', 'whole process, new database (median)', `${refreshFirst.medianSeconds} s`, '≤ 5 s', check(refreshFirst.medianSeconds, 5)],
-      ['refresh, 8 frameworks, embedded', 'whole process, existing database (median)', `${refreshExisting.medianSeconds} s`, '≤ 5 s', check(refreshExisting.medianSeconds, 5)],
+      ['refresh, 8 frameworks, embedded', 'whole process, existing database, next day (median)', `${refreshExisting.medianSeconds} s`, '≤ 3 s', check(refreshExisting.medianSeconds, 3)],
+      ['refresh, 8 frameworks, embedded', 'registries stage, new database / next day (median)', `${registriesFirst.medianSeconds} s / ${registriesExisting.medianSeconds} s`, '', ''],
       ['CLI start-up', '--help (median)', `${help.medianSeconds} s`, '', ''],
       ['CLI start-up', 'sql "select * from framework_latest", existing embedded database (median)', `${query.medianSeconds} s`, '', ''],
     );

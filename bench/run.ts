@@ -70,7 +70,7 @@ if (run('enrich')) {
 }
 if (run('cli') || run('refresh-scale')) build();
 if (run('cli')) {
-  results.cli = await benchCli(NOW, { refresh: 3, startup: 5 });
+  results.cli = await benchCli({ refresh: 3, startup: 5 });
 }
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 if (run('store')) {

@@ -78,6 +78,15 @@ describe('request counts and politeness', () => {
     expect(busiest(on(fake, 'rubygems'), 1000)).toBeLessThanOrEqual(10);
   });
 
+  it('a published "N per window" allows a burst: the first 10 RubyGems requests and 4 pypistats requests go at once', async () => {
+    fake.setFaults({ latencyMs: 2 });
+    const started = Date.now();
+    await fakeClient(fake, { timing: { paceScale: 1 } }).fetchPackages(requestsFor(['rubygems:rails', 'rubygems:sinatra', 'pypi:Django', 'pypi:Flask']), NOW);
+    // Spaced evenly, pypistats' 30/min would put its 4 requests 6 s apart from first to last.
+    expect(on(fake, 'pypistats')).toHaveLength(4);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   it('crates.io: never more than 1 request in a second', async () => {
     await fakeClient(fake, { timing: { paceScale: 1 } }).fetchPackages(requestsFor(['crates:axum', 'crates:rocket']), NOW);
     expect(on(fake, 'crates')).toHaveLength(3);

@@ -7,6 +7,7 @@ import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { MAX_CHARTED, type ReportData } from './data.js';
 import { wallClock } from './dates.js';
+import { chartedDownloads } from './download-gaps.js';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 const BLUE = '#3366aa';
@@ -73,17 +74,19 @@ export async function starsChart(data: ReportData): Promise<string | undefined> 
 const PYPI_COUNTING_CHANGE = '2026-08-24';
 
 /**
- * Daily downloads, one small chart per framework with its own scale; an orange rule
- * marks PyPI's counting change on PyPI packages' charts when it falls within the window.
+ * Daily downloads, one small chart per framework with its own scale (only the series a chart can draw:
+ * see download-gaps.ts); an orange rule marks PyPI's counting change on PyPI packages' charts when it
+ * falls within the window.
  */
 export async function downloadsChart(data: ReportData): Promise<string | undefined> {
-  const values = data.downloads.map((p) => ({ framework: p.framework, t: `${p.day}T00:00:00.000Z`, downloads: p.downloads }));
+  const drawn = chartedDownloads(data);
+  const values = drawn.map((p) => ({ framework: p.framework, t: `${p.day}T00:00:00.000Z`, downloads: p.downloads }));
   if (values.length === 0) return undefined;
   const x = timeAxis(data);
   const change = new Date(`${PYPI_COUNTING_CHANGE}T00:00:00Z`);
   const marks =
     change >= data.since && change <= data.asOf
-      ? [...new Set(data.downloads.filter((p) => p.registry === 'pypi').map((p) => p.framework))].map((framework) => ({ framework, t: `${PYPI_COUNTING_CHANGE}T00:00:00.000Z` }))
+      ? [...new Set(drawn.filter((p) => p.registry === 'pypi').map((p) => p.framework))].map((framework) => ({ framework, t: `${PYPI_COUNTING_CHANGE}T00:00:00.000Z` }))
       : [];
   const y = { field: 'downloads', type: 'quantitative', title: null, scale: { zero: false }, axis: { format: '~s', tickCount: 3 } } as const;
   const charted = new Set(values.map((v) => v.framework));

@@ -6,6 +6,7 @@ import { downloadsChart, releaseChart, starsChart } from './charts.js';
 import { COLUMNS } from './columns.js';
 import { MAX_CHARTED, type ReportData } from './data.js';
 import { localDate } from './dates.js';
+import { downloadGaps, type DownloadGap } from './download-gaps.js';
 import { asOfText } from './text.js';
 
 const escape = (text: string) =>
@@ -63,6 +64,15 @@ function versionsTable(data: ReportData): string {
   return `<table id="versions"><thead><tr><th>Article</th><th class="r">Version</th><th>First seen</th><th>Last seen</th><th class="r">Entries</th><th>Changes</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
+/** The downloads charts, then each charted package without one and why, so no panel is empty or unlabelled. */
+function downloadsSection(chart: string | undefined, gaps: DownloadGap[]): string {
+  const drawn = chart
+    ? `<div class="chart" id="downloads-chart">${chart}</div><p class="note">Daily downloads of each framework's package as its registry counts them (RubyGems, Hex and NuGet: the daily difference of their running totals). Each chart has its own scale; the dashed orange line marks 2026-08-24, from when PyPI counts only .whl, .tar.gz and .zip downloads.</p>`
+    : '';
+  const missing = gaps.length ? `<ul class="note" id="downloads-missing">\n${gaps.map((g) => `<li><b>${escape(g.framework)}</b>: ${escape(g.why)}</li>`).join('\n')}\n</ul>` : '';
+  return drawn || missing ? `${drawn}${missing}` : '<p class="note">No package downloads stored in this window.</p>';
+}
+
 export async function renderHtml(data: ReportData): Promise<string> {
   const [stars, downloads, releases] = await Promise.all([starsChart(data), downloadsChart(data), data.rows.length ? releaseChart(data) : undefined]);
   const window = `${localDate(data.since, data.timeZone)} – ${localDate(data.asOf, data.timeZone)}`;
@@ -80,7 +90,7 @@ ${anomalySection(data)}
 <h2>Stars over time</h2>
 ${stars ? `<div class="chart" id="stars-chart">${stars}</div><p class="note">Each chart has its own scale; red dots mark anomalies.${capped}</p>` : '<p class="note">No snapshots in this window.</p>'}
 <h2>Downloads over time</h2>
-${downloads ? `<div class="chart" id="downloads-chart">${downloads}</div><p class="note">Daily downloads of each framework's package as its registry counts them (RubyGems, Hex and NuGet: the daily difference of their running totals). Each chart has its own scale; the dashed orange line marks 2026-08-24, from when PyPI counts only .whl, .tar.gz and .zip downloads.</p>` : '<p class="note">No package downloads stored in this window.</p>'}
+${downloadsSection(downloads, downloadGaps(data))}
 <h2>Releases</h2>
 ${releases ? `<div class="chart" id="release-chart">${releases}</div><p class="note">Blue: stable releases; orange: prereleases. The newest stable release in the window is labelled.</p>` : ''}
 <h2>Article versions</h2>

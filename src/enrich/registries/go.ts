@@ -8,7 +8,7 @@ import type { Fetcher } from './fetcher.js';
 import { figures, highestStable, isoTime } from './figures.js';
 import type { PackageFigures, PackageRequest } from './types.js';
 
-const info = z.object({ Version: z.string(), Time: z.string() });
+const info = z.object({ Version: z.string(), Time: z.string().nullish() });
 
 function escaped(text: string): string {
   return text.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);

@@ -1,23 +1,27 @@
 /**
  * Hex: `/api/packages/NAME` has everything: `latest_stable_version`, the releases with their
  * `inserted_at`, and the downloads it publishes (`day`: yesterday, `week`, `all`; `recent` is 90 days,
- * which no column holds). No daily history.
+ * which no column holds). No daily history. Older responses lack `latest_stable_version` (the highest
+ * stable release stands in) and `inserted_at`; a new package's `downloads` is `{}`.
  */
 import { z } from 'zod';
 import type { Fetcher } from './fetcher.js';
 import { figures, highestStable, isoTime } from './figures.js';
 import type { PackageFigures, PackageRequest } from './types.js';
 
-const hexPackage = z.object({
+const count = z.number().int().nullish();
+
+export const HEX_PACKAGE = z.object({
   latest_stable_version: z.string().nullish(),
-  releases: z.array(z.object({ version: z.string(), inserted_at: z.string() })).default([]),
-  downloads: z.object({ all: z.number().int(), week: z.number().int().optional(), day: z.number().int().optional() }).optional(),
+  releases: z.array(z.object({ version: z.string(), inserted_at: z.string().nullish() })).default([]),
+  downloads: z.object({ all: count, week: count, day: count }).nullish(),
 });
 
-export async function fetchHex(f: Fetcher, request: PackageRequest): Promise<PackageFigures> {
-  const doc = await f.json('hex', `/api/packages/${encodeURIComponent(request.name)}`, hexPackage, { conditional: true });
+/** The figures of one validated package document. */
+export function readHex(doc: z.infer<typeof HEX_PACKAGE>): PackageFigures {
   const releases = doc.releases.map((r) => ({ version: r.version, at: isoTime(r.inserted_at) }));
-  const latest = doc.latest_stable_version ? (releases.find((r) => r.version === doc.latest_stable_version) ?? { version: doc.latest_stable_version, at: null }) : highestStable(releases);
+  const stated = doc.latest_stable_version;
+  const latest = stated ? (releases.find((r) => r.version === stated) ?? { version: stated, at: null }) : highestStable(releases);
   return figures({
     version: latest?.version ?? null,
     versionAt: latest?.at ?? null,
@@ -25,4 +29,8 @@ export async function fetchHex(f: Fetcher, request: PackageRequest): Promise<Pac
     downloadsLastWeek: doc.downloads?.week ?? null,
     downloadsTotal: doc.downloads?.all ?? null,
   });
+}
+
+export async function fetchHex(f: Fetcher, request: PackageRequest): Promise<PackageFigures> {
+  return readHex(await f.json('hex', `/api/packages/${encodeURIComponent(request.name)}`, HEX_PACKAGE, { conditional: true }));
 }

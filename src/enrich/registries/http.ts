@@ -48,13 +48,44 @@ export interface HttpOptions {
   timing: HttpTiming;
 }
 
+/** Runs jobs within an endpoint's pace. */
+interface Pacer {
+  schedule<T>(job: () => Promise<T>): Promise<T>;
+}
+
 /**
- * Starts spaced by the limit's interval keep any window of `perMs` at `count` requests; 5% more absorbs
- * the jitter between leaving here and arriving there.
+ * A published "N per window" is a bucket of N tokens, each given back one window after its request
+ * started: a burst of up to N goes at once, and no window of that length, wherever it falls, holds more
+ * than N starts. (A reservoir refilled on a fixed clock would let N through at the end of one period and N
+ * more at the start of the next, within one window.) 5% longer absorbs the jitter between leaving here
+ * and arriving there. A token due back keeps the process alive only while a request waits for it: once
+ * the limiter is idle, a finished run exits without waiting out the window.
  */
-function limiterFor(pace: Pace, scale: number): Bottleneck {
-  const minTime = pace.limit ? Math.ceil((pace.limit.perMs / pace.limit.count) * 1.05 * scale) : 0;
-  return new Bottleneck({ maxConcurrent: pace.concurrent, minTime });
+function pacerFor(pace: Pace, scale: number): Pacer {
+  if (!pace.limit) {
+    const limiter = new Bottleneck({ maxConcurrent: pace.concurrent });
+    return { schedule: (job) => limiter.schedule(job) };
+  }
+  const windowMs = Math.ceil(pace.limit.perMs * 1.05 * scale);
+  const limiter = new Bottleneck({ maxConcurrent: pace.concurrent, reservoir: pace.limit.count });
+  const due = new Set<NodeJS.Timeout>();
+  limiter.on('idle', () => due.forEach((timer) => timer.unref()));
+  const giveBack = () => {
+    const timer = setTimeout(() => {
+      due.delete(timer);
+      void limiter.incrementReservoir(1);
+    }, windowMs);
+    due.add(timer);
+  };
+  return {
+    schedule: (job) => {
+      due.forEach((timer) => timer.ref());
+      return limiter.schedule(() => {
+        giveBack();
+        return job();
+      });
+    },
+  };
 }
 
 function conditionalHeaders(validator: string | undefined): Record<string, string> {
@@ -95,7 +126,7 @@ function judge(response: Response, text: string, attempt: number, timing: HttpTi
 
 export function createHttpClient(options: HttpOptions): HttpClient {
   const { timing, signal } = options;
-  const limiters = new Map(REGISTRY_ENDPOINTS.map((e) => [e, limiterFor(PACES[e], timing.paceScale)]));
+  const pacers = new Map(REGISTRY_ENDPOINTS.map((e) => [e, pacerFor(PACES[e], timing.paceScale)]));
   const requests: Record<string, number> = {};
   let notModified = 0;
 
@@ -118,15 +149,16 @@ export function createHttpClient(options: HttpOptions): HttpClient {
     }
   }
 
-  /** Waits for the limiter, but an abort does not wait for its turn. */
+  /** Waits for the endpoint's pace, but an abort does not wait for its turn. */
   function scheduled<T>(endpoint: RegistryEndpoint, job: () => Promise<T>): Promise<T> {
-    const limiter = limiters.get(endpoint) ?? new Bottleneck();
-    if (!signal) return limiter.schedule(job);
+    const pacer = pacers.get(endpoint);
+    if (!pacer) throw new Error(`no pace for ${endpoint}`);
+    if (!signal) return pacer.schedule(job);
     return new Promise<T>((resolve, reject) => {
       const abort = () => reject(signal.reason as Error);
       if (signal.aborted) return abort();
       signal.addEventListener('abort', abort, { once: true });
-      limiter
+      pacer
         .schedule(job)
         .then(resolve, reject)
         .finally(() => signal.removeEventListener('abort', abort));

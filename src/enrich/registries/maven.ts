@@ -12,7 +12,7 @@ import type { PackageFigures, PackageRequest } from './types.js';
 const ROWS = 200;
 
 const select = z.object({
-  response: z.object({ numFound: z.number().int(), docs: z.array(z.object({ v: z.string(), timestamp: z.number() })) }),
+  response: z.object({ numFound: z.number().int(), docs: z.array(z.object({ v: z.string(), timestamp: z.number().nullish() })) }),
 });
 
 export async function fetchMaven(f: Fetcher, request: PackageRequest): Promise<PackageFigures> {

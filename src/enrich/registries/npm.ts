@@ -10,13 +10,13 @@ import { z } from 'zod';
 import { RegistryFault } from './http.js';
 import { settleAll, type Fetcher } from './fetcher.js';
 import { addDays, completeDays, figures, utcDay } from './figures.js';
-import type { DailyDownloads, PackageRequest, PackageResult } from './types.js';
+import type { DailyDownloads, PackageFigures, PackageRequest, PackageResult } from './types.js';
 
 const BULK_SIZE = 128;
 const SINGLE_REACH_DAYS = 540;
 const BULK_REACH_DAYS = 365;
 
-const packument = z.object({ 'dist-tags': z.object({ latest: z.string() }), time: z.record(z.string(), z.string()).default({}) });
+export const PACKUMENT = z.object({ 'dist-tags': z.object({ latest: z.string() }), time: z.record(z.string(), z.string()).default({}) });
 const daily = z.object({ day: z.string(), downloads: z.number().int().nonnegative() });
 const range = z.object({ start: z.string(), end: z.string(), package: z.string(), downloads: z.array(daily) });
 const bulkRange = z.record(z.string(), range.nullable());
@@ -52,6 +52,12 @@ async function groupDownloads(f: Fetcher, group: PackageRequest[], now: Date): P
   return result;
 }
 
+/** `dist-tags.latest` of one validated package document, dated by its `time` entry. */
+export function readPackument(doc: z.infer<typeof PACKUMENT>): Pick<PackageFigures, 'version' | 'versionAt'> {
+  const latest = doc['dist-tags'].latest;
+  return { version: latest, versionAt: doc.time[latest] ?? null };
+}
+
 function groups(requests: PackageRequest[]): PackageRequest[][] {
   const unscoped = requests.filter((r) => !r.name.startsWith('@'));
   const chunks: PackageRequest[][] = [];
@@ -60,15 +66,13 @@ function groups(requests: PackageRequest[]): PackageRequest[][] {
 }
 
 async function onePackage(f: Fetcher, request: PackageRequest, downloads: ReturnType<typeof groupDownloads>, now: Date): Promise<PackageResult> {
-  const [doc, group] = await settleAll([f.json('npm', documentPath(request.name), packument, { conditional: true }), downloads]);
+  const [doc, group] = await settleAll([f.json('npm', documentPath(request.name), PACKUMENT, { conditional: true }), downloads]);
   const found = group.get(request.name);
   if (!found) throw new RegistryFault('not-found', 'the downloads API does not know the package');
   const month = [...found.month.downloads].sort((a, b) => (a.day < b.day ? -1 : 1));
   const sum = (days: DailyDownloads[]) => days.reduce((total, d) => total + d.downloads, 0);
-  const latest = doc['dist-tags'].latest;
   return figures({
-    version: latest,
-    versionAt: doc.time[latest] ?? null,
+    ...readPackument(doc),
     downloadsLastDay: month.at(-1)?.downloads ?? null,
     downloadsLastWeek: sum(month.slice(-7)),
     downloadsLastMonth: sum(month),

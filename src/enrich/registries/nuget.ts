@@ -9,14 +9,14 @@ import type { Fetcher } from './fetcher.js';
 import { figures, isoTime } from './figures.js';
 import type { PackageFigures, PackageRequest } from './types.js';
 
-const serviceIndex = z.object({ resources: z.array(z.object({ '@id': z.string(), '@type': z.string() })) });
-const leaf = z.object({ catalogEntry: z.object({ version: z.string(), published: z.string().optional() }) });
+export const NUGET_SERVICE_INDEX = z.object({ resources: z.array(z.object({ '@id': z.string(), '@type': z.string() })) });
+const leaf = z.object({ catalogEntry: z.object({ version: z.string(), published: z.string().nullish() }) });
 const page = z.object({ '@id': z.string(), items: z.array(leaf).optional() });
-const registration = z.object({ items: z.array(page) });
-const search = z.object({ data: z.array(z.object({ id: z.string(), version: z.string(), totalDownloads: z.number().int() })) });
+export const NUGET_REGISTRATION = z.object({ items: z.array(page) });
+export const NUGET_SEARCH = z.object({ data: z.array(z.object({ id: z.string(), version: z.string(), totalDownloads: z.number().int().nullish() })) });
 
-async function services(f: Fetcher): Promise<{ registrations: string; search: string }> {
-  const index = await f.json('nuget', '/v3/index.json', serviceIndex, { conditional: true });
+/** The registration base (with its trailing slash) and search URLs a validated service index names. */
+export function readServiceIndex(index: z.infer<typeof NUGET_SERVICE_INDEX>): { registrations: string; search: string } {
   const find = (type: string) => index.resources.find((r) => r['@type'].startsWith(type))?.['@id'];
   const registrations = find('RegistrationsBaseUrl/3.6.0') ?? find('RegistrationsBaseUrl');
   const query = find('SearchQueryService');
@@ -24,22 +24,33 @@ async function services(f: Fetcher): Promise<{ registrations: string; search: st
   return { registrations: registrations.replace(/\/?$/, '/'), search: query };
 }
 
+/** The search hit for package `id` (any case): NuGet's latest stable version and its total downloads. */
+export function readSearch(doc: z.infer<typeof NUGET_SEARCH>, id: string): { version: string; downloadsTotal: number | null } {
+  const hit = doc.data.find((d) => d.id.toLowerCase() === id.toLowerCase());
+  if (!hit) throw new RegistryFault('not-found', 'NuGet search does not know the package');
+  return { version: hit.version, downloadsTotal: hit.totalDownloads ?? null };
+}
+
+/** When `version` was published, from a page's leaves; undefined when the page does not list it. */
+export function publishedIn(items: z.infer<typeof leaf>[], version: string): string | null | undefined {
+  const entry = items.find((i) => i.catalogEntry.version.toLowerCase() === version.toLowerCase());
+  return entry && isoTime(entry.catalogEntry.published);
+}
+
 async function published(f: Fetcher, indexUrl: string, version: string): Promise<string | null> {
-  const index = await f.json('nuget', indexUrl, registration, { conditional: true });
+  const index = await f.json('nuget', indexUrl, NUGET_REGISTRATION, { conditional: true });
   for (const p of index.items) {
     const items = p.items ?? (await f.json('nuget', p['@id'], z.object({ items: z.array(leaf) }), { conditional: true })).items;
-    const entry = items.find((i) => i.catalogEntry.version.toLowerCase() === version.toLowerCase());
-    if (entry) return isoTime(entry.catalogEntry.published);
+    const at = publishedIn(items, version);
+    if (at !== undefined) return at;
   }
   return null;
 }
 
 export async function fetchNuget(f: Fetcher, request: PackageRequest): Promise<PackageFigures> {
-  const urls = await services(f);
-  const id = request.name.toLowerCase();
-  const found = await f.json('nuget', `${urls.search}?q=packageid:${encodeURIComponent(request.name)}&prerelease=false&semVerLevel=2.0.0`, search);
-  const hit = found.data.find((d) => d.id.toLowerCase() === id);
-  if (!hit) throw new RegistryFault('not-found', 'NuGet search does not know the package');
-  const versionAt = await published(f, `${urls.registrations}${encodeURIComponent(id)}/index.json`, hit.version);
-  return figures({ version: hit.version, versionAt, downloadsTotal: hit.totalDownloads });
+  const urls = readServiceIndex(await f.json('nuget', '/v3/index.json', NUGET_SERVICE_INDEX, { conditional: true }));
+  const found = await f.json('nuget', `${urls.search}?q=packageid:${encodeURIComponent(request.name)}&prerelease=false&semVerLevel=2.0.0`, NUGET_SEARCH);
+  const hit = readSearch(found, request.name);
+  const versionAt = await published(f, `${urls.registrations}${encodeURIComponent(request.name.toLowerCase())}/index.json`, hit.version);
+  return figures({ ...hit, versionAt });
 }
