@@ -44,7 +44,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'g-editor-jasmineblinks-html-setup-editors': 'a language from a passing mention',
   'g-scraping-swarajdalmia-python-scraping-frameworks': 'an inline "Drawbacks -" label',
   'g-scraping-drshahizan-choosing-scraping-library': 'list items inside table cells joined into one pro',
-  'g-testing-sharethrift-test-suite-adr': 'an ADR\'s sections (Context, Decision Drivers) beat its considered options',
+  'g-testing-sharethrift-test-suite-adr': 'the "Considered Options" link list beats the sections that judge each option ("### Node test runner" is not read as a name)',
   'g-frontend-mydatahack-framework-comparison': 'feature sub-headings beat the "Step N:" paragraphs that name the entries',
 };
 

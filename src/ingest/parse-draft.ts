@@ -41,6 +41,9 @@ export function descriptionOf(text: string): string {
 
 /** "Pros: a, b" and "Used by: X, Y" lines (in a paragraph or as list items): each label with what follows it. */
 function labelledLines(text: string): Array<{ label: Label; rest: string }> {
+  // A decision record's options: "Good, because …", "Bad, because …", "Neutral, because …".
+  const judged = /^(good|bad|neutral),\s+because\s+(\S.*)$/is.exec(text);
+  if (judged) return [{ label: judged[1]?.toLowerCase() === 'good' ? 'pros' : judged[1]?.toLowerCase() === 'bad' ? 'cons' : 'other', rest: judged[2] ?? '' }];
   const inline = inlineLabels(text);
   const usersLine = inlineLabel(text);
   if (inline.length === 0 && usersLine?.label === 'users') inline.push(usersLine);
@@ -52,7 +55,7 @@ function absorbLabelled(d: Draft, inline: Array<{ label: Label; rest: string }>)
   for (const { label, rest } of inline) {
     if (label === 'users') d.notableUsers.push(...listedUsers(rest));
     else if (label === 'cons') d.cons.push(rest);
-    else d.pros = [...(d.pros ?? []), rest];
+    else if (label !== 'other') d.pros = [...(d.pros ?? []), rest];
   }
 }
 

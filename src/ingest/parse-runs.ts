@@ -55,8 +55,13 @@ export function isGenericName(name: string): boolean {
 }
 
 /** Words that title a section of a document, not a tool. */
-const SECTION_TITLE =
-  /^(?:results?|developing|development|license|licen[cs]ing|contributing|contributors?|acknowledge?ments?|credits|changelog|install(?:ation)?|usage|background|motivation|goals?|roadmap|support|sponsors?|authors?|notes?|appendix|methodology|benchmarks?|analysis|operations|test\s+models?|build\s+setup|quick\s+links|further\s+reading|see\s+also|example|demo|prerequisites|requirements|setup|getting\s+started|documentation|links|history|community|ecosystem|performance|security|scalability|learning\s+curve|popularity|pricing|key\s+(?:ideas|concepts|takeaways)|in\s+a\s+nutshell|criteria|ratings?|prologue|epilogue|preface|others|misc(?:ellaneous)?|(?:the\s+)?(?:problem|solution|challenge)s?)\b/i;
+const SECTION_TITLE = new RegExp(
+  String.raw`^(?:results?|developing|development|license|licen[cs]ing|contributing|contributors?|acknowledge?ments?|credits|changelog|install(?:ation)?|usage|background|motivation|goals?|roadmap|support|sponsors?|authors?|notes?|appendix|methodology|benchmarks?|analysis|operations|test\s+models?|build\s+setup|quick\s+links|further\s+reading|see\s+also|example|demo|prerequisites|requirements|setup|getting\s+started|documentation|links|history|community|ecosystem|performance|security|scalability|learning\s+curve|popularity|pricing|key\s+(?:ideas|concepts|takeaways)|in\s+a\s+nutshell|criteria|ratings?|prologue|epilogue|preface|others|misc(?:ellaneous)?|(?:the\s+)?(?:problem|solution|challenge)s?|` +
+  // A decision record's or design document's own sections ("Context and Problem Statement", "Decision
+  // Drivers"), and the author's own ("My Recommendations").
+  String.raw`context(?=\s+and\b|\s*$)|decisions?(?:\s+(?:drivers?|outcome|record))?|considered\s+options|consequences|status|rationale|scope|objectives?|discussion|next\s+steps|future\s+work|(?:my|our|your)\s)\b`,
+  'i',
+);
 
 /** Whether a name titles a part of the article ("Results", "Conclusion", "Pros") rather than names a tool. */
 export const isSectionTitle = (name: string): boolean => SECTION_TITLE.test(name.trim()) || isGenericName(name) || (labelOf(name) ?? 'other') !== 'other';

@@ -1,0 +1,69 @@
+/**
+ * Small Markdown articles, one per reading rule added from the grown corpus: each shows the rule in a few
+ * lines, and that the reading it replaces no longer happens.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../src/ingest/parse.js';
+
+const parse = (markdown: string) => parseSource(markdown, 'https://example.com/guide.md', 'text/markdown');
+const names = (markdown: string) => parse(markdown).entries.map((e) => e.name);
+
+describe('reading rules', () => {
+  it('reads a decision record\'s "Good, because" / "Bad, because" lines as pros and cons, and its own sections as no entries', () => {
+    const doc = [
+      '# Pick an HTTP client', '', '## Context and Problem Statement', '', 'We call many services.', '',
+      '## Decision Drivers', '', '* speed', '* support', '', '## Pros and Cons of the Options', '',
+      '### Got', '', 'Got is a Node.js client.', '', '* Good, because it retries.', '* Neutral, because it is large.', '* Bad, because it is ESM only.', '',
+      '### Undici', '', 'Undici is the client inside Node.js.', '', '* Good, because it is fast.', '* Bad, because its API is low level.', '',
+    ].join('\n');
+    const { entries } = parse(doc);
+    expect(entries.map((e) => [e.name, e.pros, e.cons])).toEqual([
+      ['Got', ['it retries.'], ['it is ESM only.']],
+      ['Undici', ['it is fast.'], ['its API is low level.']],
+    ]);
+  });
+
+  it('reads "- Pros: a, b" list lines as one pro each', () => {
+    const doc = '# Tools\n\n## Jenkins\n- Pros: Flexible, many plugins\n- Cons: Complex setup\n\n## Drone\n- Pros: Simple\n- Cons: Small community\n';
+    expect(parse(doc).entries.map((e) => [e.pros, e.cons])).toEqual([
+      [['Flexible, many plugins'], ['Complex setup']],
+      [['Simple'], ['Small community']],
+    ]);
+  });
+
+  it('adds the described link bullets under "## Others" after the last entry, but not a bare list of links', () => {
+    const body = (n: string) => `## ${n}\n\n${n} is a static site generator with themes and plugins.\n`;
+    const others = '## Others\n\n- [Jekyll](https://jekyllrb.com/), the default GitHub Pages generator, written in Ruby.\n- [Nikola](https://getnikola.com/), a generator written in Python.\n';
+    expect(names(`# SSGs\n\n${body('Hugo')}\n${body('Hexo')}\n${others}`)).toEqual(['Hugo', 'Hexo', 'Jekyll', 'Nikola']);
+    const bare = '## Others\n\n- [Jekyll](https://jekyllrb.com/)\n- [Nikola](https://getnikola.com/)\n';
+    expect(names(`# SSGs\n\n${body('Hugo')}\n${body('Hexo')}\n${bare}`)).toEqual(['Hugo', 'Hexo']);
+  });
+
+  it('leaves a footnote reference out of a pro', () => {
+    const doc = '# SSGs\n\n## Hugo\n\nHugo is fast.\n\n**Pros:**\n\n- Themes can be overridden.[^1]\n- Fast\n\n## Hexo\n\nHexo is a Node.js generator.\n\n[^1]: By copying a layout into the site.\n';
+    expect(parse(doc).entries[0]?.pros).toEqual(['Themes can be overridden.', 'Fast']);
+  });
+
+  it('keeps an empty section among its sibling entries, but not a title over the article', () => {
+    expect(names('# Overview\n\n## Tkinter\n\n## wxPython\n\nA wrapper of wxWidgets.\n\n## Kivy\n\nA touch-first toolkit.\n')).toEqual(['Tkinter', 'wxPython', 'Kivy']);
+  });
+
+  it('reads a pasted page indented as code: its paragraphs, and the lines after "Advantages:" as pros', () => {
+    const entry = (n: string) => `#${n.length} ${n}\n\n    ${n} is a library for plotting. It draws charts.\n\n    Advantages:\n\n        Flexible usage.\n        Many backends.\n\n    Disadvantages:\n        Two interfaces confuse novices.\n`;
+    const { entries } = parse(`Top libraries\n\n${entry('Matplotlib')}\n${entry('Seaborn')}`);
+    expect(entries.map((e) => [e.name, e.pros, e.cons])).toEqual([
+      ['Matplotlib', ['Flexible usage.', 'Many backends.'], ['Two interfaces confuse novices.']],
+      ['Seaborn', ['Flexible usage.', 'Many backends.'], ['Two interfaces confuse novices.']],
+    ]);
+  });
+
+  it('does not take a phrase the prose writes in lowercase for a name', () => {
+    const doc = [
+      '# Writing CSS', '', '## Design Constraints', '', '### User Experience', '', 'A good user experience comes first; the user experience decides.', '',
+      '### Developer Experience', '', 'The developer experience matters too.', '', '### Build Steps', '', 'Every build step costs time; fewer build steps are better.', '',
+      '## My Recommendations', '', '### [Tailwind CSS](https://tailwindcss.com)', '', 'Tailwind CSS is a utility-first framework.', '',
+      '### [StyleX](https://stylexjs.com)', '', 'StyleX compiles styles at build time.', '',
+    ].join('\n');
+    expect(names(doc)).toEqual(['Tailwind CSS', 'StyleX']);
+  });
+});
