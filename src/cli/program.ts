@@ -82,6 +82,19 @@ function addReadCommands(program: Command): void {
     });
 
   program
+    .command('review')
+    .description("the editor's desk: what in each tracked article went stale or wrong (no request sent)")
+    .option('--source <url...>', 'only these articles')
+    .addOption(new Option('--fail-on <severity>', 'exit 4 when a finding is at least this severe').choices(['high', 'medium']))
+    .option('--all', 'also show docs links that could not be verified (401, 403, 429, 5xx, timeout)')
+    .addOption(formatOption())
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (options, command: Command) => {
+      const { runReview } = await import('./commands/review.js');
+      await runReview(command, options);
+    });
+
+  program
     .command('history')
     .description('the stored history of one framework, a row per snapshot')
     .argument('<name>', 'framework name, alias or slug')

@@ -347,14 +347,14 @@ export const reviewFindings = pgView('review_findings').as((qb) =>
   qb
     .select({
       source_url: sql<string>`${findings.sourceUrl}`.as('source_url'),
-      position: sql<number | null>`${findings.position}`.as('position'),
+      position: sql<number | null>`${findings.position}`.mapWith(findings.position).as('position'),
       framework: sql<string | null>`${findings.framework}`.as('framework'),
       slug: sql<string | null>`nullif(${findings.slug}, '')`.as('slug'),
       finding: sql<string>`${findings.finding}`.as('finding'),
       severity: sql<'high' | 'medium' | 'info'>`${findings.severity}`.as('severity'),
       detail: sql<string>`${findings.detail}`.as('detail'),
-      evidence: sql<Record<string, unknown>>`${findings.evidence}`.as('evidence'),
-      first_seen_at: sql<Date>`${findings.firstSeenAt}`.as('first_seen_at'),
+      evidence: sql<Record<string, unknown>>`${findings.evidence}`.mapWith(findings.evidence).as('evidence'),
+      first_seen_at: sql<Date>`${findings.firstSeenAt}`.mapWith(findings.firstSeenAt).as('first_seen_at'),
     })
     .from(findings)
     .innerJoin(runs, and(eq(runs.id, findings.lastSeenRunId), inArray(runs.status, ['succeeded', 'partial'])))
