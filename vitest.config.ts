@@ -19,6 +19,7 @@ const SLOW = [
   'test/migrate-latest-version.test.ts',
   'test/migrate-package-registries.test.ts',
   'test/migrate-parse-confidence.test.ts',
+  'test/migrate-review.test.ts',
   'test/parse-confidence-cli.test.ts',
   'test/real-histories.test.ts',
   'test/refresh-runs.test.ts',
