@@ -7,7 +7,7 @@
 import type { Catalog } from '../../catalog/catalog.js';
 import { review, type DocsCheck, type Finding, type FrameworkFacts, type ReviewArticle } from '../../review/review.js';
 import { docsCheckHistory, latestSnapshots, recordFindings, repositoryIdsSeen, reviewEntries } from '../../store/review.js';
-import type { RunContext } from '../context.js';
+import { throwIfInterrupted, type RunContext } from '../context.js';
 import type { Stage } from '../stage.js';
 
 type EntryRow = Awaited<ReturnType<typeof reviewEntries>>[number];
@@ -34,9 +34,11 @@ async function factsOf(context: RunContext, runId: number): Promise<Map<string, 
   const [latest, ids, checks] = await Promise.all([latestSnapshots(db, runId), repositoryIdsSeen(db, runId), docsCheckHistory(db, runId, context.now)]);
   const history = new Map<string, DocsCheck[]>();
   for (const { slug, ...check } of checks) history.set(slug, [...(history.get(slug) ?? []), check]);
+  const idsBySlug = new Map<string, typeof ids>();
+  for (const seen of ids) idsBySlug.set(seen.slug, [...(idsBySlug.get(seen.slug) ?? []), seen]);
   return new Map(latest.map((row) => {
     const name = row.repoSeenAs?.toLowerCase();
-    const earlier = ids.find((seen) => seen.slug === row.slug && seen.name === name && seen.id !== row.repoDatabaseId);
+    const earlier = idsBySlug.get(row.slug)?.find((seen) => seen.name === name && seen.id !== row.repoDatabaseId);
     const facts: FrameworkFacts = {
       ...row,
       catalogRepo: context.catalog.resolve(row.slug)?.repo ?? null,
@@ -50,22 +52,32 @@ async function factsOf(context: RunContext, runId: number): Promise<Map<string, 
 /** One row per source, framework and finding: an entry listed twice in an article is reviewed once. */
 const keyOf = (f: Finding) => `${f.sourceUrl}\n${f.slug ?? ''}\n${f.finding}`;
 
-async function reviewRun(context: RunContext, runId: number): Promise<Finding[]> {
-  const articles = articlesOf(await reviewEntries(context.store.db), context.catalog);
-  const found = review(articles, await factsOf(context, runId), context.now);
-  const unique = [...new Map(found.map((f) => [keyOf(f), f])).values()];
-  await recordFindings(context.store.db, runId, context.now, unique.map((f) => ({ ...f, slug: f.slug ?? '' })));
-  return unique;
+type ReviewOutcome = { found: Finding[] } | { error: string };
+
+/** A review that fails leaves the run's figures standing: the run is partial, with the reason. */
+async function reviewRun(context: RunContext, runId: number): Promise<ReviewOutcome> {
+  try {
+    const articles = articlesOf(await reviewEntries(context.store.db), context.catalog);
+    const found = review(articles, await factsOf(context, runId), context.now);
+    const unique = [...new Map(found.map((f) => [keyOf(f), f])).values()];
+    await recordFindings(context.store.db, runId, context.now, unique.map((f) => ({ ...f, slug: f.slug ?? '' })));
+    return { found: unique };
+  } catch (error) {
+    throwIfInterrupted(context);
+    context.logger.error({ err: error }, 'review failed');
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
-export function reviewStage(): Stage<Finding[]> {
+export function reviewStage(): Stage<ReviewOutcome> {
   return {
     name: 'review',
     essential: false,
     run: reviewRun,
-    summarize: (found) => {
+    summarize: (outcome) => {
+      if ('error' in outcome) return { status: 'failed', stats: {}, requests: {}, problems: [`review: ${outcome.error}`] };
       const findings: Record<string, number> = {};
-      for (const f of found) findings[f.severity] = (findings[f.severity] ?? 0) + 1;
+      for (const f of outcome.found) findings[f.severity] = (findings[f.severity] ?? 0) + 1;
       return { status: 'succeeded', stats: { findings }, requests: {}, problems: [] };
     },
   };
