@@ -52,7 +52,7 @@ async function factsOf(context: RunContext, runId: number): Promise<Map<string, 
 /** One row per source, framework and finding: an entry listed twice in an article is reviewed once. */
 const keyOf = (f: Finding) => `${f.sourceUrl}\n${f.slug ?? ''}\n${f.finding}`;
 
-type ReviewOutcome = { found: Finding[] } | { error: string };
+export type ReviewOutcome = { found: Finding[] } | { error: string };
 
 /** A review that fails leaves the run's figures standing: the run is partial, with the reason. */
 async function reviewRun(context: RunContext, runId: number): Promise<ReviewOutcome> {
