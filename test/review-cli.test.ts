@@ -48,6 +48,8 @@ describe.each(DRIVERS)('review on %s', (driver) => {
   let database: TestDatabase;
   let dir: string;
   let env: (day: number) => Record<string, string | undefined>;
+  /** How many findings review shows after the second refresh. */
+  let shown = 0;
   const repo = (owner: string, name: string): FakeRepo => {
     const found = standins.github.repos.find((r) => r.owner === owner && r.name === name);
     if (!found) throw new Error(`no fixture ${owner}/${name}`);
@@ -69,6 +71,7 @@ describe.each(DRIVERS)('review on %s', (driver) => {
     const result = await runCli(['refresh'], { env: env(day), timeoutMs: LONG });
     // Spring Boot's repository is gone: its framework fails, the others are stored.
     expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toMatch(/^review: \d+ high, \d+ medium, \d+ info \(see: stackradar review\)$/m);
   };
   const review = async (args: string[] = []) => {
     const result = await runCli(['review', '--format', 'json', ...args], { env: env(1) });
@@ -136,6 +139,7 @@ describe.each(DRIVERS)('review on %s', (driver) => {
 
     const { code, rows } = await review();
     expect(code).toBe(0);
+    shown = rows.length;
     const found = findingsOf(rows);
     expect(found).toEqual(expect.arrayContaining(['laravel docs-broken', 'cakephp docs-moved', 'express docs-moved', 'django repo-moved', 'laravel archived']));
     // A single 410, a 302, a case-only rename and a 429 are no finding.
@@ -153,16 +157,15 @@ describe.each(DRIVERS)('review on %s', (driver) => {
     expect([...standins.articles.hits.values()].reduce((a, b) => a + b, 0)).toBe(before.docs);
   });
 
-  it.skipIf(skip)('--fail-on exits 4, the memo has one line per finding, and sql reads review_findings', async () => {
-    const failing = await runCli(['review', '--fail-on', 'high'], { env: env(1) });
-    expect(failing.code, failing.stderr).toBe(4);
+  it.skipIf(skip)('--fail-on exits 4, --source narrows, the memo has one line per finding, and sql reads review_findings', async () => {
     const out = path.join(dir, 'memo.md');
-    const memo = await runCli(['review', '--format', 'md', '--out', out, '--fail-on', 'medium'], { env: env(1) });
-    expect(memo.code).toBe(4);
+    const memo = await runCli(['review', '--format', 'md', '--out', out, '--fail-on', 'high'], { env: env(1) });
+    expect(memo.code, memo.stderr).toBe(4);
     const text = readFileSync(out, 'utf8');
-    const { rows } = await review();
-    expect(text.split('\n').filter((l) => l.startsWith('- [ ] '))).toHaveLength(rows.length);
+    expect(text.split('\n').filter((l) => l.startsWith('- [ ] '))).toHaveLength(shown);
     expect(text).toMatch(/- \[ \] \*\*high\*\* · #1 Laravel · `archived`: laravel\/framework is archived on GitHub/);
+    const elsewhere = await runCli(['review', '--source', 'https://example.com/other', '--fail-on', 'medium'], { env: env(1) });
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
     const viaSql = await sqlRows<{ finding: string; n: number }>(
       "select finding, count(*)::int as n from review_findings where finding in ('archived', 'docs-broken') group by finding order by finding",
       env(1),
