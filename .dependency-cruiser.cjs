@@ -1,7 +1,8 @@
 /**
- * The layers of src/, enforced in CI (`npm run lint:deps`): cli → jobs → (ingest, enrich, report, notify) →
- * store → (catalog, domain, format, http, config, errors, logger). An import may only point down, the
- * four stages do not import one another, and there are no cycles. docs/architecture.md explains why.
+ * The layers of src/, enforced in CI (`npm run lint:deps`): cli → jobs → (ingest, enrich, report, notify,
+ * review) → store → (catalog, domain, format, http, config, errors, logger). An import may only point down,
+ * the five stages do not import one another, review is pure, and there are no cycles. docs/architecture.md
+ * explains why.
  */
 const base = '^src/(catalog|domain|format|http|config\\.ts|errors\\.ts|logger\\.ts)';
 
@@ -24,23 +25,37 @@ module.exports = {
     },
     {
       name: 'stages-stand-apart',
-      comment: 'ingest, enrich, report and notify do not import one another.',
+      comment: 'ingest, enrich, report, notify and review do not import one another.',
       severity: 'error',
-      from: { path: '^src/(ingest|enrich|report|notify)/' },
-      to: { path: '^src/(ingest|enrich|report|notify)/', pathNot: '^src/$1/' },
+      from: { path: '^src/(ingest|enrich|report|notify|review)/' },
+      to: { path: '^src/(ingest|enrich|report|notify|review)/', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'review-is-pure',
+      comment: 'Review derives findings from rows it is handed: it reads no database and sends no request (the review stage and command do the reading).',
+      severity: 'error',
+      from: { path: '^src/review/' },
+      to: { path: '^src/store/' },
+    },
+    {
+      name: 'review-needs-no-io',
+      comment: 'No Node module or package in review either: its rules are plain functions of their input.',
+      severity: 'error',
+      from: { path: '^src/review/' },
+      to: { dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
     },
     {
       name: 'store-below-the-stages',
       severity: 'error',
       from: { path: '^src/store/' },
-      to: { path: '^src/(ingest|enrich|report|notify|jobs|cli)/' },
+      to: { path: '^src/(ingest|enrich|report|notify|review|jobs|cli)/' },
     },
     {
       name: 'base-at-the-bottom',
       comment: 'Configuration, errors, logging, formatting, the catalog and the domain types import nothing above them.',
       severity: 'error',
       from: { path: base },
-      to: { path: '^src/(store|ingest|enrich|report|notify|jobs|cli)/' },
+      to: { path: '^src/(ingest|enrich|report|notify|review|jobs|cli)/' },
     },
     {
       name: 'no-orphans',

@@ -4,6 +4,8 @@ export const ExitCode = {
   failed: 1,
   usage: 2,
   partial: 3,
+  /** `review --fail-on`: a finding at or above that severity. */
+  findings: 4,
   locked: 75,
   interrupted: 130,
   terminated: 143,

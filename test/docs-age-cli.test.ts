@@ -1,7 +1,8 @@
 /**
  * Docs links are checked when due (STACKRADAR_DOCS_MAX_AGE, default 7 days): a link checked recently is
  * not requested again and its result is carried with its original docs_checked_at; a changed docs URL
- * is checked at once; an aged one is checked again.
+ * is checked at once; an aged one is checked again. A carried check keeps its first answer (a 301 and
+ * where it pointed), so review's docs-moved holds at the default age: two checks a week apart.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,9 @@ describe.each(DRIVERS)('docs checks when due on %s', (driver) => {
     standins = await startStandins();
     for (const name of NAMES) standins.articles.pages.set(docsPath(name), { body: '<h1>Docs</h1>' });
     standins.articles.pages.set(docsPath('Laravel', '-moved'), { body: '<h1>Docs</h1>' });
+    // Django's docs moved for good: the carried check keeps that first answer, and review sees it.
+    standins.articles.pages.set(docsPath('Django'), { status: 301, location: `${standins.articles.url}/docs/django-new` });
+    standins.articles.pages.set('/docs/django-new', { body: '<h1>Docs</h1>' });
     database = await createTestDatabase(driver);
     dir = mkdtempSync(path.join(tmpdir(), 'stackradar-docs-age-'));
     catalog = path.join(dir, 'catalog.json');
@@ -70,6 +74,10 @@ describe.each(DRIVERS)('docs checks when due on %s', (driver) => {
     rows = await latest();
     expect(rows.get('laravel')).toMatchObject({ docs_url: `${standins.articles.url}${docsPath('Laravel', '-moved')}`, docs_status: 200, docs_checked_at: at(1) });
     for (const name of NAMES.filter((n) => n !== 'Laravel')) expect(rows.get(slugOf(name))).toMatchObject({ docs_status: 200, docs_checked_at: at(0) });
+    expect(await sqlRows(
+      "select s.run_id, s.docs_first_status, s.docs_moved_to from snapshots s join frameworks f on f.id = s.framework_id where f.slug = 'django' order by s.run_id",
+      standins.env(database),
+    )).toEqual([1, 2].map((run_id) => ({ run_id, docs_first_status: 301, docs_moved_to: `${standins.articles.url}/docs/django-new` })));
 
     await refreshOn(6);
     for (const name of NAMES.filter((n) => n !== 'Laravel')) expect(hits(name), name).toBe(1);
@@ -81,5 +89,10 @@ describe.each(DRIVERS)('docs checks when due on %s', (driver) => {
     rows = await latest();
     expect(rows.get('laravel')).toMatchObject({ docs_checked_at: at(1) });
     expect(rows.get('django')).toMatchObject({ docs_checked_at: at(7) });
+    // Two checks a week apart, both a 301 to a page that answers: the link should change.
+    const review = await runCli(['review', '--format', 'json'], { env: { ...standins.env(database), LOG_LEVEL: 'warn' } });
+    const found = (JSON.parse(review.stdout) as { slug: string; finding: string; detail: string }[]).filter((f) => f.finding === 'docs-moved');
+    expect(found.map((f) => f.slug)).toEqual(['django']);
+    expect(found[0]?.detail).toContain('/docs/django-new');
   }, 4 * LONG);
 });

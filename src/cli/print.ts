@@ -1,4 +1,6 @@
 /** Results go to stdout (logs and progress go to stderr), so `--format json` output can be piped. */
+import { renameSync, writeFileSync } from 'node:fs';
+import { UsageError } from '../errors.js';
 import { formatRows, type Format, type OutputRow, type TableOptions } from '../format/rows.js';
 import { stderrTerminal } from '../logger.js';
 
@@ -17,4 +19,15 @@ export function printText(text: string): void {
 
 export function printRows(rows: OutputRow[], format: Format, columns?: string[]): void {
   printText(formatRows(rows, format, columns, stdoutTable()));
+}
+
+/** Written beside the target and renamed, so a reader (a web server, a mailer) never sees half a file. */
+export function writeAtomically(command: string, file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (error) {
+    throw new UsageError(`${command}: cannot write --out ${file}: ${(error as Error).message}`);
+  }
 }

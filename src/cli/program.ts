@@ -22,6 +22,7 @@ export function buildProgram(): Command {
     .exitOverride();
   addRunCommands(program);
   addReadCommands(program);
+  addEditorCommands(program);
   addSourcesCommand(program);
   addServiceCommands(program);
   return program;
@@ -68,6 +69,34 @@ function addRunCommands(program: Command): void {
     });
 }
 
+/** What changed and what went stale, for the people who keep the articles: the feed and the review. */
+function addEditorCommands(program: Command): void {
+  program
+    .command('feed')
+    .description('the change events as an Atom 1.0, RSS 2.0 or JSON Feed 1.1 document, newest first')
+    .addOption(new Option('-f, --format <format>', 'feed format').choices(['atom', 'rss', 'json']).default('atom'))
+    .option('--since <window>', 'events of this window: 7d, 30d, 12w, 6m, 1y', '30d')
+    .option('--kind <kind...>', 'only these kinds of event (article-changed, release, stars-milestone, anomaly, run-failed, …)')
+    .option('--out <file>', 'write the feed to a file instead of stdout')
+    .action(async (options, command: Command) => {
+      const { runFeed } = await import('./commands/feed.js');
+      await runFeed(command, options);
+    });
+
+  program
+    .command('review')
+    .description("the editor's desk: what in each tracked article went stale or wrong (no request sent)")
+    .option('--source <url...>', 'only these articles')
+    .addOption(new Option('--fail-on <severity>', 'exit 4 when a finding is at least this severe').choices(['high', 'medium']))
+    .option('--all', 'also show docs links that could not be verified (401, 403, 429, 5xx, timeout)')
+    .addOption(formatOption())
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (options, command: Command) => {
+      const { runReview } = await import('./commands/review.js');
+      await runReview(command, options);
+    });
+}
+
 /** The commands that read what runs stored. */
 function addReadCommands(program: Command): void {
   program
@@ -79,18 +108,6 @@ function addReadCommands(program: Command): void {
     .action(async (options, command: Command) => {
       const { runReport } = await import('./commands/report.js');
       await runReport(command, options);
-    });
-
-  program
-    .command('feed')
-    .description('the change events as an Atom 1.0, RSS 2.0 or JSON Feed 1.1 document, newest first')
-    .addOption(new Option('-f, --format <format>', 'feed format').choices(['atom', 'rss', 'json']).default('atom'))
-    .option('--since <window>', 'events of this window: 7d, 30d, 12w, 6m, 1y', '30d')
-    .option('--kind <kind...>', 'only these kinds of event (article-changed, release, stars-milestone, anomaly, run-failed, …)')
-    .option('--out <file>', 'write the feed to a file instead of stdout')
-    .action(async (options, command: Command) => {
-      const { runFeed } = await import('./commands/feed.js');
-      await runFeed(command, options);
     });
 
   program

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Format } from '../format/rows.js';
 import type { EnrichOutcome } from '../jobs/stages/enrich.js';
 import type { IngestOutcome } from '../jobs/stages/ingest.js';
+import type { ReviewOutcome } from '../jobs/stages/review.js';
 import type { Store } from '../store/database.js';
 import type { FinalStatus } from '../store/runs.js';
 import { HISTORY_COLUMNS, snapshotsOfRun } from '../store/reads.js';
@@ -67,4 +68,15 @@ export async function printSnapshots(store: Store, run: { runId: number; status:
   if (run.status === 'failed') return;
   const rows = await snapshotsOfRun(store.db, run.runId);
   printRows(rows, format, format === 'table' ? SNAPSHOT_TABLE_COLUMNS : HISTORY_COLUMNS);
+}
+
+/** The review's one line: how many open findings, and where to read them. */
+export function describeReview(outcome: ReviewOutcome): string {
+  if ('error' in outcome) return `review: failed (${outcome.error}); the findings of the previous review stand`;
+  const shown = outcome.found.filter((f) => f.finding !== 'docs-unverified');
+  const counts = (['high', 'medium', 'info'] as const).flatMap((s) => {
+    const n = shown.filter((f) => f.severity === s).length;
+    return n > 0 ? [`${n} ${s}`] : [];
+  });
+  return counts.length === 0 ? 'review: no findings' : `review: ${counts.join(', ')} (see: stackradar review)`;
 }

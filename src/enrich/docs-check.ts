@@ -25,6 +25,10 @@ export interface DocsCheckResult {
   error: DocsCheckError | null;
   /** The last URL requested (or refused); null when the input was not a URL. */
   finalUrl: string | null;
+  /** The first answer, its redirect not followed: a 301/308 there says the link itself should change. */
+  firstStatus: number | null;
+  /** Where that first answer redirected to (absolute), when it was a redirect. */
+  movedTo: string | null;
   checkedAt: Date;
 }
 
@@ -138,10 +142,13 @@ async function fetchHop(
 
 /** Checks one URL; never throws. */
 export async function checkDocsLink(rawUrl: string, opts: DocsCheckOptions): Promise<DocsCheckResult> {
+  let first: { status: number; movedTo: string | null } | undefined;
   const done = (status: number | null, error: DocsCheckError | null, finalUrl: string | null): DocsCheckResult => ({
     status,
     error,
     finalUrl,
+    firstStatus: first?.status ?? null,
+    movedTo: first?.movedTo ?? null,
     checkedAt: new Date(),
   });
   let url: URL;
@@ -167,15 +174,13 @@ export async function checkDocsLink(rawUrl: string, opts: DocsCheckOptions): Pro
       } catch (err) {
         return done(null, classify(err, controller.signal.aborted, url.protocol === 'https:'), url.href);
       }
-      if (!REDIRECT_STATUSES.has(hop.status) || hop.location === undefined) {
-        return done(hop.status, null, url.href);
-      }
+      const redirect = REDIRECT_STATUSES.has(hop.status) && hop.location !== undefined;
+      const next = redirect ? URL.parse(hop.location ?? '', url.href) : null;
+      first ??= { status: hop.status, movedTo: next?.href ?? null };
+      if (!redirect) return done(hop.status, null, url.href);
       if (redirects >= maxRedirects) return done(null, 'redirects', url.href);
-      try {
-        url = new URL(hop.location, url);
-      } catch {
-        return done(null, 'invalid-url', url.href);
-      }
+      if (!next) return done(null, 'invalid-url', url.href);
+      url = next;
     }
   } catch (err) {
     return done(null, classify(err, controller.signal.aborted, url.protocol === 'https:'), url.href);

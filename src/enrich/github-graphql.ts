@@ -35,7 +35,8 @@ const TAG_PAGE = `fragment TagPage on RefConnection {
 }`;
 const REPO = `fragment Repo on Repository {
   nameWithOwner stargazerCount forkCount watchers { totalCount } issues(states: OPEN) { totalCount }
-  licenseInfo { spdxId } isArchived pushedAt homepageUrl
+  licenseInfo { spdxId } isArchived isDisabled databaseId pushedAt homepageUrl
+  defaultBranchRef { target { ... on Commit { committedDate } } }
   releases(first: $releasesFirst, ${RELEASE_ARGS}) { ...ReleasePage }
 }`;
 
@@ -63,8 +64,11 @@ interface RepoNode {
   issues: { totalCount: number };
   licenseInfo: { spdxId: string | null } | null;
   isArchived: boolean;
+  isDisabled: boolean;
+  databaseId: number | null;
   pushedAt: string | null;
   homepageUrl: string | null;
+  defaultBranchRef: { target: { committedDate?: string } | null } | null;
   releases: Page<ReleaseNode>;
 }
 type QueryData = Record<string, unknown> & { rateLimit?: { cost: number; remaining: number; resetAt: string } | null };
@@ -90,10 +94,10 @@ function toTag(n: RefNode): RepoTag[] {
   return commitDate ? [{ name: n.name, taggerDate, commitDate }] : [];
 }
 
-const errorFor = (alias: string, errors: GraphqlError[]): string | undefined => {
+const errorFor = (alias: string, errors: GraphqlError[]): { error: string; missing?: boolean } | undefined => {
   const e = errors.find((x) => x.path?.[0] === alias);
   if (!e) return undefined;
-  return e.type === 'NOT_FOUND' ? 'not found' : e.message;
+  return e.type === 'NOT_FOUND' ? { error: 'not found', missing: true } : { error: e.message };
 };
 
 type Wanted = { requested: string; owner: string; name: string };
@@ -146,7 +150,10 @@ const toRepoData = (node: RepoNode): RepoData => ({
   openIssues: node.issues.totalCount,
   license: node.licenseInfo?.spdxId ?? null,
   archived: node.isArchived,
+  disabled: node.isDisabled,
+  databaseId: node.databaseId,
   pushedAt: node.pushedAt,
+  lastCommitAt: node.defaultBranchRef?.target?.committedDate ?? null,
   homepageUrl: emptyToNull(node.homepageUrl),
   releases: nodesOf(node.releases).map(toRelease),
   tags: [],
@@ -176,7 +183,7 @@ async function firstPages(run: Run, repos: Wanted[], now: Date, results: Map<str
       // Any error under the alias (NOT_FOUND, or a field that failed) fails that repository only.
       const aliasError = errorFor(`r${i}`, errors);
       if (!node || aliasError) {
-        results.set(r.requested, { error: aliasError ?? (data ? 'not found' : batchFailure(errors)) });
+        results.set(r.requested, aliasError ?? (data ? { error: 'not found', missing: true } : { error: batchFailure(errors) }));
         return;
       }
       const repoData = toRepoData(node);
@@ -237,7 +244,7 @@ async function morePages(run: Run, pending: Pending[], now: Date, results: Map<s
       const aliasError = errorFor(`p${i}`, errors);
       if (!node || !page || aliasError) {
         // A cadence from a truncated list would be wrong; report the repository as failed instead.
-        results.set(p.requested, { error: aliasError ?? batchFailure(errors) });
+        results.set(p.requested, { error: aliasError?.error ?? batchFailure(errors) });
         return;
       }
       const next = addPage(p, node, now);

@@ -11,7 +11,7 @@ import { GitHubFatalError } from './github-errors.js';
 import type { GitHubClient } from './github-client.js';
 import { conditionalGet } from './github-conditional.js';
 import { restTags } from './github-rest-tags.js';
-import { emptyToNull, type RepoData, type RepoRelease } from './github-types.js';
+import { emptyToNull, type RepoData, type RepoRelease, type RepoResult } from './github-types.js';
 
 const MAX_RELEASE_PAGES = 10;
 const statusOf = (err: unknown): number | undefined => (err instanceof RequestError ? err.status : undefined);
@@ -26,6 +26,8 @@ interface RepoFields {
   openIssuesAndPulls: number;
   license: string | null;
   archived: boolean;
+  disabled: boolean;
+  id: number;
   pushedAt: string | null;
   homepage: string | null;
 }
@@ -33,7 +35,7 @@ interface RepoFields {
 function trimRepo(data: unknown): RepoFields {
   const d = data as {
     full_name: string; stargazers_count: number; forks_count: number; subscribers_count?: number; open_issues_count: number;
-    license: { spdx_id: string | null } | null; archived: boolean; pushed_at: string | null; homepage: string | null;
+    license: { spdx_id: string | null } | null; archived: boolean; disabled?: boolean; id: number; pushed_at: string | null; homepage: string | null;
   };
   return {
     fullName: d.full_name,
@@ -43,6 +45,8 @@ function trimRepo(data: unknown): RepoFields {
     openIssuesAndPulls: d.open_issues_count,
     license: d.license?.spdx_id ?? null,
     archived: d.archived,
+    disabled: d.disabled ?? false,
+    id: d.id,
     pushedAt: d.pushed_at,
     homepage: emptyToNull(d.homepage),
   };
@@ -100,7 +104,10 @@ async function fetchOne(client: GitHubClient, owner: string, name: string, now: 
     openIssues: pulls === null ? null : Math.max(0, repo.openIssuesAndPulls - pulls),
     license: repo.license,
     archived: repo.archived,
+    disabled: repo.disabled,
+    databaseId: repo.id,
     pushedAt: repo.pushedAt,
+    lastCommitAt: null,
     homepageUrl: repo.homepage,
     releases: rels,
     tags,
@@ -115,7 +122,7 @@ export async function fetchViaRest(
   client: GitHubClient,
   repos: { requested: string; owner: string; name: string }[],
   now: Date,
-  onResult: (requested: string, result: RepoData | { error: string }) => void,
+  onResult: (requested: string, result: RepoResult) => void,
 ): Promise<void> {
   const pool = new Bottleneck({ maxConcurrent: CONCURRENCY });
   let fatal = false;
@@ -131,7 +138,7 @@ export async function fetchViaRest(
       const status = statusOf(err);
       const message = status === 404 ? 'not found' : err instanceof Error ? err.message : String(err);
       client.logger.warn({ repo: r.requested, status }, `GitHub REST fetch failed: ${message}`);
-      onResult(r.requested, { error: message });
+      onResult(r.requested, status === 404 ? { error: message, missing: true } : { error: message });
     }
   };
   await Promise.all(repos.map((r) => pool.schedule(() => one(r))));

@@ -35,7 +35,13 @@ export interface RepoData {
   /** SPDX id (`NOASSERTION` for an unrecognised licence), null without one. */
   license: string | null;
   archived: boolean;
+  /** Disabled by GitHub (e.g. a DMCA takedown): it answers, but its figures say nothing of the project. */
+  disabled: boolean;
+  /** GitHub's id of the repository: stays through renames, differs for a reused name. */
+  databaseId: number | null;
   pushedAt: string | null;
+  /** The default branch's last commit; null over REST, which would need a request more per repository. */
+  lastCommitAt: string | null;
   homepageUrl: string | null;
   /** Newest first (by creation), as far back as the cadence window needs. */
   releases: RepoRelease[];
@@ -43,7 +49,8 @@ export interface RepoData {
   tags: RepoTag[];
 }
 
-export type RepoResult = RepoData | { error: string };
+/** `missing`: GitHub answered that the repository does not exist (not a failure to ask). */
+export type RepoResult = RepoData | { error: string; missing?: boolean };
 
 export interface FetchStats {
   /** HTTP requests sent (a followed redirect counts once). */

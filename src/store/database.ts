@@ -17,7 +17,10 @@ import { LAST_APPLIED_QUERY, lastAppliedAt, pendingMigrations } from './migratio
 import { acquireDirectoryLock } from './pglite-lock.js';
 import { readerRole } from './reader-role.js';
 import { shareSession } from './pglite-session.js';
-import * as schema from './schema.js';
+import * as coreSchema from './schema.js';
+import * as eventsSchema from './schema-events.js';
+
+const schema = { ...coreSchema, ...eventsSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Row = Record<string, unknown>;

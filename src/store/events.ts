@@ -4,7 +4,8 @@
  */
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from './database.js';
-import { events, runs, webhookDeliveries } from './schema.js';
+import { runs } from './schema.js';
+import { events, webhookDeliveries } from './schema-events.js';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventDraft = Omit<EventRow, 'id' | 'runId' | 'at'>;

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, getViewSelectedFields, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from './database.js';
-import { frameworks, releases, sources } from './schema.js';
+import { frameworks, releases, runs, snapshots, sources } from './schema.js';
 import { currentEntries, frameworkHistory, frameworkLatest, snapshotAnomalies, starTrends } from './views.js';
 
 /** The current entries of every tracked source, in source and article order. */
@@ -27,6 +27,21 @@ export function lastDocsChecks(db: Db, slugs: string[]) {
     .select({ slug: l.slug, url: l.docs_url, status: l.docs_status, error: l.docs_error, checkedAt: l.docs_checked_at })
     .from(l)
     .where(inArray(l.slug, slugs));
+}
+
+/**
+ * The first answers of each framework's last docs check (framework_latest leaves them out), carried
+ * with the rest of a check that is not due again.
+ */
+export function lastDocsFirstHops(db: Db, slugs: string[]) {
+  if (slugs.length === 0) return Promise.resolve([]);
+  return db
+    .selectDistinctOn([snapshots.frameworkId], { slug: frameworks.slug, firstStatus: snapshots.docsFirstStatus, movedTo: snapshots.docsMovedTo })
+    .from(snapshots)
+    .innerJoin(runs, and(eq(runs.id, snapshots.runId), inArray(runs.status, ['succeeded', 'partial'])))
+    .innerJoin(frameworks, eq(frameworks.id, snapshots.frameworkId))
+    .where(inArray(frameworks.slug, slugs))
+    .orderBy(snapshots.frameworkId, desc(snapshots.capturedAt), desc(snapshots.runId));
 }
 
 /** The visible snapshots of one run (none while it is running), by framework name. */

@@ -18,5 +18,7 @@ export interface RunStats {
   /** Frameworks that could not be enriched, and why. */
   failed?: { slug: string; reason: string }[];
   github?: { requests: number; notModified: number; graphqlCost: number; rateLimitRemaining: number | null };
+  /** Open review findings after the run, by severity. */
+  findings?: Record<string, number>;
   stages?: StageTiming[];
 }

@@ -2,7 +2,7 @@
  * The drizzle schema: the public tables the README documents plus the bookkeeping tables later stages need.
  * Snapshot rows are kept narrow (integer keys, enums, no repeated text): they are the table that grows.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -12,25 +12,25 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  pgView,
   primaryKey,
   real,
   serial,
   smallint,
   smallserial,
   text,
-  timestamp,
   uniqueIndex,
-  uuid,
 } from 'drizzle-orm/pg-core';
 import { REGISTRIES } from '../catalog/catalog.js';
 import type { ArticleStructure } from '../domain/article.js';
 import type { RunStats } from './run-stats.js';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { timestamptz } from './schema-columns.js';
 
 export const runStatus = pgEnum('run_status', ['running', 'succeeded', 'partial', 'failed', 'abandoned']);
 export const cadenceSource = pgEnum('cadence_source', ['releases', 'tags']);
 export const repoSource = pgEnum('repo_source', ['catalog', 'search']);
+/** What GitHub said of the repository asked for: answered, disabled (DMCA, TOS), or not found at all. */
+export const repoState = pgEnum('repo_state', ['active', 'disabled', 'missing']);
 export const docsError = pgEnum('docs_error', [
   'blocked',
   'timeout',
@@ -194,6 +194,22 @@ export const snapshots = pgTable(
     archived: boolean('archived'),
     cadenceSource: cadenceSource('cadence_source'),
     docsError: docsError('docs_error'),
+    /** The default branch's last commit; null over REST (it would cost a request per repository). */
+    lastCommitAt: timestamptz('last_commit_at'),
+    /**
+     * GitHub's own id of the repository (`databaseId`): it survives renames, so a name later reused by
+     * another repository shows as a different id. Named so because `repo_id` is the repositories key.
+     */
+    repoDatabaseId: bigint('repo_database_id', { mode: 'number' }),
+    /** `owner/name` as GitHub answered it; differs from the name asked for after a rename or transfer. */
+    repoSeenAs: text('repo_seen_as'),
+    repoState: repoState('repo_state'),
+    /** The docs link's first answer, redirects not followed, and where a redirect of it pointed. */
+    docsFirstStatus: smallint('docs_first_status'),
+    docsMovedTo: text('docs_moved_to'),
+    /** Filled by the registries in a later change; nullable columns for now. */
+    packageDeprecated: boolean('package_deprecated'),
+    packageReplacement: text('package_replacement'),
   },
   (t) => [
     // Migration 0003 adds INCLUDE (stars) to this key: star_trends probes it index-only.
@@ -291,45 +307,56 @@ export const packageDownloads = pgTable(
   (t) => [primaryKey({ columns: [t.registry, t.package, t.day] })],
 );
 
+export const findingSeverity = pgEnum('finding_severity', ['high', 'medium', 'info']);
+
 /**
- * What changed, derived at the end of each finished run (src/notify). `key` names the change itself
- * (`release:express:v5.1.0`), so a re-run or a backfill that sees the same change again adds nothing.
+ * Review findings as each finished refresh derived them (src/review). A finding keeps its row while
+ * every following review still finds it, so `first_seen_*` is the first run that found it; a review
+ * that no longer finds it closes the row (`resolved_*`), and a later recurrence opens a new one.
  */
-export const events = pgTable(
-  'events',
+export const findings = pgTable(
+  'findings',
   {
     id: serial('id').primaryKey(),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => runs.id),
-    at: timestamptz('at').notNull(),
-    kind: text('kind').notNull(),
-    sourceUrl: text('source_url'),
-    slug: text('slug'),
-    title: text('title').notNull(),
-    summary: text('summary').notNull(),
-    url: text('url'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
-    key: text('key').notNull().unique(),
+    sourceUrl: text('source_url').notNull(),
+    /** Null for article-level findings (a stale title). */
+    position: smallint('position'),
+    framework: text('framework'),
+    /** '' for article-level findings, so that the open-finding key is one plain unique index. */
+    slug: text('slug').notNull(),
+    finding: text('finding').notNull(),
+    severity: findingSeverity('severity').notNull(),
+    detail: text('detail').notNull(),
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull(),
+    firstSeenRunId: integer('first_seen_run_id').notNull().references(() => runs.id),
+    firstSeenAt: timestamptz('first_seen_at').notNull(),
+    lastSeenRunId: integer('last_seen_run_id').notNull().references(() => runs.id),
+    resolvedRunId: integer('resolved_run_id').references(() => runs.id),
+    resolvedAt: timestamptz('resolved_at'),
   },
-  (t) => [index('events_at_idx').on(t.at), index('events_run_idx').on(t.runId)],
+  (t) => [uniqueIndex('findings_open_idx').on(t.sourceUrl, t.slug, t.finding).where(sql`${t.resolvedRunId} is null`)],
 );
 
-/** One row per webhook POST of a run's digest: the URL without credentials, the outcome and the tries it took. */
-export const webhookDeliveries = pgTable(
-  'webhook_deliveries',
-  {
-    deliveryId: uuid('delivery_id').primaryKey(),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => runs.id),
-    url: text('url').notNull(),
-    status: text('status').$type<'delivered' | 'failed'>().notNull(),
-    attempts: smallint('attempts').notNull(),
-    error: text('error'),
-    at: timestamptz('at').notNull(),
-  },
-  (t) => [index('webhook_deliveries_run_idx').on(t.runId)],
+/**
+ * The open findings of finished runs: what `stackradar review` prints and `sql` can read. Declared with
+ * its query (not `.existing()` like the views of views.ts) so that drizzle-kit writes it.
+ */
+export const reviewFindings = pgView('review_findings').as((qb) =>
+  qb
+    .select({
+      source_url: sql<string>`${findings.sourceUrl}`.as('source_url'),
+      position: sql<number | null>`${findings.position}`.mapWith(findings.position).as('position'),
+      framework: sql<string | null>`${findings.framework}`.as('framework'),
+      slug: sql<string | null>`nullif(${findings.slug}, '')`.as('slug'),
+      finding: sql<string>`${findings.finding}`.as('finding'),
+      severity: sql<'high' | 'medium' | 'info'>`${findings.severity}`.as('severity'),
+      detail: sql<string>`${findings.detail}`.as('detail'),
+      evidence: sql<Record<string, unknown>>`${findings.evidence}`.mapWith(findings.evidence).as('evidence'),
+      first_seen_at: sql<Date>`${findings.firstSeenAt}`.mapWith(findings.firstSeenAt).as('first_seen_at'),
+    })
+    .from(findings)
+    .innerJoin(runs, and(eq(runs.id, findings.lastSeenRunId), inArray(runs.status, ['succeeded', 'partial'])))
+    .where(isNull(findings.resolvedRunId)),
 );
 
 export * from './views.js';

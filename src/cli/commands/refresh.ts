@@ -1,19 +1,20 @@
-/** `stackradar refresh`: one full run (ingest every source, enrich every framework), as `npm start`. */
+/** `stackradar refresh`: one full run (ingest every source, enrich every framework, review the articles), as `npm start`. */
 import type { Command } from 'commander';
 import type { Format } from '../../format/rows.js';
 import { refresh } from '../../jobs/refresh.js';
 import { exitCodeOf } from '../../jobs/run.js';
 import { createContext } from '../context.js';
-import { describeIngest, printSnapshots, reportEnrich } from '../run-output.js';
+import { describeIngest, describeReview, printSnapshots, reportEnrich } from '../run-output.js';
 
 export async function runRefresh(command: Command, options: { source?: string[]; format: Format }): Promise<void> {
   const context = createContext(command, { source: options.source });
   const report = await context.withRunContext(options.format, async (run) => {
     // --source names this run's sources (and tracks them); without it, every tracked source.
     const result = await refresh(run, { trigger: 'cli', sources: options.source?.length ? { urls: run.config.sourceUrls } : undefined });
-    const [ingested, enriched] = result.details;
+    const [ingested, enriched, , reviewed] = result.details;
     for (const outcome of ingested) process.stderr.write(`${describeIngest(outcome)}\n`);
     reportEnrich(enriched);
+    process.stderr.write(`${describeReview(reviewed)}\n`);
     await printSnapshots(run.store, result, options.format);
     process.stderr.write(`refresh: run ${result.runId} ${result.status}${result.error ? `: ${result.error}` : ''}\n`);
     return result;

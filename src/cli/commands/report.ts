@@ -1,29 +1,17 @@
 /** `stackradar report`: the trend report as a table, json, csv, Markdown, or one self-contained HTML file. */
-import { renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
 import { loadReport } from '../../report/data.js';
 import { parseWindow } from '../../report/dates.js';
 import { renderText } from '../../report/text.js';
 import { refreshStatistics } from '../../store/statistics.js';
 import { createContext } from '../context.js';
+import { writeAtomically } from '../print.js';
 import type { Format } from '../../format/rows.js';
 
 interface ReportOptions {
   since: string;
   format: Format | 'html';
   out?: string;
-}
-
-/** Written beside the target and renamed, so a reader (a web server, a mailer) never sees half a report. */
-function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
-  } catch (error) {
-    throw new UsageError(`report: cannot write --out ${file}: ${(error as Error).message}`);
-  }
 }
 
 export async function runReport(command: Command, options: ReportOptions): Promise<void> {
@@ -46,7 +34,7 @@ export async function runReport(command: Command, options: ReportOptions): Promi
     text = renderText(data, options.format, color);
   }
   if (options.out) {
-    writeAtomically(options.out, text);
+    writeAtomically('report', options.out, text);
     process.stderr.write(`report: wrote ${options.out} (${data.rows.length} framework(s), ${data.anomalies.length} anomaly(ies))\n`);
   } else {
     await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));

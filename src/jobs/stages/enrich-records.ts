@@ -41,6 +41,9 @@ export interface Enriched extends Resolved {
 export interface DocsOutcome {
   status: number | null;
   error: string | null;
+  /** The first answer (redirect not followed) and where it pointed, for review's docs-moved. */
+  firstStatus: number | null;
+  movedTo: string | null;
   checkedAt: Date;
 }
 

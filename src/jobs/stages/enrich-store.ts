@@ -16,7 +16,7 @@ import {
   type SnapshotRow,
 } from '../../store/snapshots.js';
 import type { RunContext } from '../context.js';
-import type { Enriched } from './enrich-records.js';
+import type { Enriched, Resolved } from './enrich-records.js';
 
 /** Every dated, non-draft Release (or tag, for a repository without Releases) as fetched; names without a version are no release. */
 function releaseRowsOf(frameworkId: number, repo: RepoData): ReleaseRow[] {
@@ -67,12 +67,23 @@ function snapshotRow(runId: number, capturedAt: Date, record: Enriched, ids: Ids
     docsCheckedAt: docs?.checkedAt ?? null,
     archived: data.archived,
     cadenceSource: cadence.cadenceSource,
+    lastCommitAt: data.lastCommitAt ? new Date(data.lastCommitAt) : null,
+    repoDatabaseId: data.databaseId,
+    repoSeenAs: data.repo,
+    repoState: data.disabled ? 'disabled' : 'active',
+    docsFirstStatus: docs?.firstStatus ?? null,
+    docsMovedTo: docs?.movedTo ?? null,
   };
 }
 
-export async function storeSnapshots(context: RunContext, runId: number, records: Enriched[]): Promise<void> {
+/** A repository GitHub says does not exist: no figures, only that fact and the name that was asked for. */
+const missingRow = (runId: number, capturedAt: Date, frameworkId: number, repoId: number | undefined): SnapshotRow => ({
+  runId, frameworkId, capturedAt, repoId, repoState: 'missing',
+});
+
+export async function storeSnapshots(context: RunContext, runId: number, records: Enriched[], missing: Resolved[]): Promise<void> {
   await context.store.db.transaction(async (tx) => {
-    const repoIds = await repositoryIds(tx, records.map((r) => r.data.repo));
+    const repoIds = await repositoryIds(tx, [...records.map((r) => r.data.repo), ...missing.map((r) => r.repo)]);
     const licenses = await licenseIds(tx, records.flatMap((r) => r.data.license ?? []));
     const frameworkIds = await upsertFrameworks(
       tx,
@@ -86,6 +97,10 @@ export async function storeSnapshots(context: RunContext, runId: number, records
         docsUrl: r.docsUrl,
       })),
     );
+    const missingIds = await upsertFrameworks(
+      tx,
+      missing.map((r) => ({ slug: r.slug, name: r.name, language: r.language, repoSource: r.repoSource, repoConfidence: r.confidence })),
+    );
     const withIds = records.flatMap((record) => {
       const framework = frameworkIds.get(record.slug);
       if (framework === undefined) return [];
@@ -93,6 +108,12 @@ export async function storeSnapshots(context: RunContext, runId: number, records
       return [{ record, ids }];
     });
     const releaseIds = await upsertReleases(tx, withIds.flatMap(({ record, ids }) => releaseRowsOf(ids.framework, record.data)));
-    await insertSnapshots(tx, withIds.map(({ record, ids }) => snapshotRow(runId, context.now, record, ids, releaseIds)));
+    await insertSnapshots(tx, [
+      ...withIds.map(({ record, ids }) => snapshotRow(runId, context.now, record, ids, releaseIds)),
+      ...missing.flatMap((r) => {
+        const framework = missingIds.get(r.slug);
+        return framework === undefined ? [] : [missingRow(runId, context.now, framework, repoIds.get(r.repo))];
+      }),
+    ]);
   });
 }

@@ -9,7 +9,7 @@ import { createGitHubClient, fetchRepositories, GitHubFatalError, searchReposito
 import { ExitCode, StackradarError } from '../../errors.js';
 import { userAgent } from '../../http/user-agent.js';
 import { databaseCache } from '../../store/http-validators.js';
-import { lastDocsChecks } from '../../store/reads.js';
+import { lastDocsChecks, lastDocsFirstHops } from '../../store/reads.js';
 import { knownFrameworks } from '../../store/snapshots.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
 import { statusOf, type Stage } from '../stage.js';
@@ -67,10 +67,13 @@ async function fetchAll(context: RunContext, github: GitHubClient, resolved: Res
   });
   const records: Fetched[] = [];
   const failed: FrameworkFailure[] = [];
+  const missing: Resolved[] = [];
   for (const framework of resolved) {
     const result = fetched.results.get(framework.repo);
     if (!result || 'error' in result) {
       failed.push({ slug: framework.slug, reason: `GitHub ${framework.repo}: ${result?.error ?? 'no answer'}` });
+      // A repository GitHub says is gone is a fact worth a snapshot (review's repo-missing), not only a failure.
+      if (result?.missing) missing.push(framework);
       continue;
     }
     if (result.repo.toLowerCase() !== framework.repo.toLowerCase()) {
@@ -78,7 +81,7 @@ async function fetchAll(context: RunContext, github: GitHubClient, resolved: Res
     }
     records.push({ ...framework, data: result });
   }
-  return { records, failed, stats: fetched.stats };
+  return { records, failed, missing, stats: fetched.stats };
 }
 
 type Fetched = Resolved & { data: RepoData };
@@ -88,19 +91,22 @@ type Fetched = Resolved & { data: RepoData };
  * STACKRADAR_DOCS_MAX_AGE ago or more. Otherwise the last result is carried with its original time.
  */
 async function checkDocs(context: RunContext, records: (Fetched & { docsUrl: string | null })[]): Promise<Map<string, DocsOutcome>> {
-  const previous = new Map((await lastDocsChecks(context.store.db, records.map((r) => r.slug))).map((p) => [p.slug, p]));
+  const slugs = records.map((r) => r.slug);
+  const previous = new Map((await lastDocsChecks(context.store.db, slugs)).map((p) => [p.slug, p]));
+  const firstHops = new Map((await lastDocsFirstHops(context.store.db, slugs)).map((p) => [p.slug, p]));
   const outcomes = new Map<string, DocsOutcome>();
   const due: string[] = [];
   for (const { slug, docsUrl } of records) {
     const last = previous.get(slug);
     const fresh = last?.checkedAt && last.url === docsUrl && context.now.getTime() - last.checkedAt.getTime() < context.config.docsMaxAgeMs;
-    if (last?.checkedAt && fresh) outcomes.set(slug, { status: last.status, error: last.error, checkedAt: last.checkedAt });
+    const hop = firstHops.get(slug);
+    if (last?.checkedAt && fresh) outcomes.set(slug, { status: last.status, error: last.error, firstStatus: hop?.firstStatus ?? null, movedTo: hop?.movedTo ?? null, checkedAt: last.checkedAt });
     else if (docsUrl) due.push(docsUrl);
   }
   const checks = await checkDocsLinks([...new Set(due)], { allowPrivateNetwork: context.config.allowPrivateNetwork, userAgent: userAgent(context.config.contact) });
   for (const { slug, docsUrl } of records) {
     const check = docsUrl && !outcomes.has(slug) ? checks.get(docsUrl) : undefined;
-    if (check) outcomes.set(slug, { status: check.status, error: check.error, checkedAt: context.now });
+    if (check) outcomes.set(slug, { status: check.status, error: check.error, firstStatus: check.firstStatus, movedTo: check.movedTo, checkedAt: context.now });
   }
   return outcomes;
 }
@@ -137,7 +143,7 @@ async function enrich(context: RunContext, runId: number, only: string[]): Promi
     const { enriched, docsChecked } = await checkAll(context, fetched.records);
     throwIfInterrupted(context);
     context.progress('storing');
-    await storeSnapshots(context, runId, enriched);
+    await storeSnapshots(context, runId, enriched, fetched.missing);
     return { stored: enriched.map((r) => r.slug), failed: [...unresolved, ...fetched.failed], github: fetched.stats, docsChecked };
   } catch (error) {
     throwIfInterrupted(context);

@@ -43,6 +43,10 @@ export interface FakeRepo {
   tags: FakeTag[];
   /** Old `owner/name` spellings that now redirect here. */
   renamedFrom?: string[];
+  /** Disabled by GitHub (a DMCA takedown, a TOS violation): it still answers, flagged. */
+  disabled?: boolean;
+  /** The default branch's last commit; `pushedAt` when unset. */
+  lastCommitAt?: string;
 }
 
 export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');

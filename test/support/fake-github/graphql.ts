@@ -39,6 +39,7 @@ class TypedError extends Error {
 
 export interface GraphqlContext {
   findRepo(owner: string, name: string): FakeRepo | undefined;
+  databaseId(repo: FakeRepo): number;
   search(query: string): { repo: FakeRepo; score: number }[];
   rateLimit: { cost: number; remaining: number; resetAt: string; limit: number; used: number };
 }
@@ -91,9 +92,12 @@ function refNode(t: FakeTag) {
 
 const byDateDesc = <T>(date: (x: T) => string) => (a: T, b: T) => Date.parse(date(b)) - Date.parse(date(a));
 
-function repositoryNode(repo: FakeRepo) {
+function repositoryNode(repo: FakeRepo, databaseId: number) {
   return {
     __typename: 'Repository',
+    databaseId,
+    isDisabled: repo.disabled ?? false,
+    defaultBranchRef: { __typename: 'Ref', name: 'main', prefix: 'refs/heads/', target: { __typename: 'Commit', committedDate: repo.lastCommitAt ?? repo.pushedAt } },
     name: repo.name,
     nameWithOwner: fullName(repo),
     owner: { __typename: 'Organization', login: repo.owner },
@@ -131,10 +135,10 @@ function rootValue(ctx: GraphqlContext) {
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = ctx.findRepo(owner, name);
       if (!repo) throw new TypedError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`);
-      return repositoryNode(repo);
+      return repositoryNode(repo, ctx.databaseId(repo));
     },
     search: (args: { type: string; query: string; first?: number; after?: string }) => {
-      const hits = args.type === 'REPOSITORY' ? ctx.search(args.query).map((h) => repositoryNode(h.repo)) : [];
+      const hits = args.type === 'REPOSITORY' ? ctx.search(args.query).map((h) => repositoryNode(h.repo, ctx.databaseId(h.repo))) : [];
       return { ...connection('search', hits, args), repositoryCount: hits.length };
     },
   };

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { sha1, type FakeRepo } from './fixtures.js';
 import { prepare, run } from './graphql.js';
 import { validateBody } from './openapi.js';
-import { findRepo, restRoute, searchRepos } from './rest-routes.js';
+import { databaseIdOf, findRepo, restRoute, searchRepos } from './rest-routes.js';
 
 export * from './fixtures.js';
 export { validateBody } from './openapi.js';
@@ -148,6 +148,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       const remaining = limits.graphql - window.used;
       const body = await run(prepared.document, variables, {
         findRepo: (owner, name) => findRepo(opts.repos, owner, name)?.repo,
+        databaseId: (repo) => databaseIdOf(opts.repos, repo),
         search: (q) => searchRepos(opts.repos, q),
         rateLimit: { cost: prepared.cost, remaining, resetAt: new Date(window.resetAt).toISOString(), limit: limits.graphql, used: window.used },
       });

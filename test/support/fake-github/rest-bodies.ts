@@ -55,7 +55,7 @@ export function repoBody(api: string, repo: FakeRepo, id: number) {
     language: repo.primaryLanguage,
     forks_count: repo.forks,
     archived: repo.archived,
-    disabled: false,
+    disabled: repo.disabled ?? false,
     open_issues_count: openIssuesCount,
     license: license(repo.license),
     forks: repo.forks,

@@ -29,7 +29,9 @@ export interface RestContext {
 const DOCS = 'https://docs.github.com/rest';
 const notFound = (): RestAnswer => ({ status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } });
 
-const repoId = (ctx: RestContext, repo: FakeRepo): number => 1000 + ctx.repos.indexOf(repo);
+/** GitHub's id of a fixture: its place in the list, so a rename keeps it and a reused name gets another. */
+export const databaseIdOf = (repos: FakeRepo[], repo: FakeRepo): number => 1000 + repos.indexOf(repo);
+const repoId = (ctx: RestContext, repo: FakeRepo): number => databaseIdOf(ctx.repos, repo);
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export function findRepo(repos: FakeRepo[], owner: string, name: string): { repo: FakeRepo; renamed: boolean } | undefined {

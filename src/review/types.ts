@@ -1,0 +1,82 @@
+/** What review reads (stored rows, already shaped) and what it finds. */
+
+export type Severity = 'high' | 'medium' | 'info';
+
+export type FindingName =
+  | 'archived'
+  | 'repo-missing'
+  | 'repo-moved'
+  | 'dormant'
+  | 'slowing'
+  | 'docs-broken'
+  | 'docs-moved'
+  | 'docs-unverified'
+  | 'stale-version'
+  | 'outranked'
+  | 'stale-title';
+
+export interface Finding {
+  sourceUrl: string;
+  /** Null for article-level findings. */
+  position: number | null;
+  framework: string | null;
+  slug: string | null;
+  finding: FindingName;
+  severity: Severity;
+  /** One line an editor can act on. */
+  detail: string;
+  /** The figures and dates behind it. */
+  evidence: Record<string, unknown>;
+}
+
+/** One stored docs check (a carried result is the same check, so it appears once). */
+export interface DocsCheck {
+  checkedAt: Date;
+  status: number | null;
+  error: string | null;
+  firstStatus: number | null;
+  movedTo: string | null;
+}
+
+/** A framework's newest snapshot and the bits of its history review needs. */
+export interface FrameworkFacts {
+  slug: string;
+  capturedAt: Date;
+  /** The repository the catalog names for it; null when a search found it (nothing to compare with). */
+  catalogRepo: string | null;
+  /** The repository the snapshot is stored under (the name GitHub answered, or the one asked for when missing). */
+  repo: string | null;
+  repoSeenAs: string | null;
+  repoState: 'active' | 'disabled' | 'missing' | null;
+  repoDatabaseId: number | null;
+  /** GitHub's id that an earlier snapshot saw under the same name, when it differs: the name was reused. */
+  earlierDatabaseId: number | null;
+  archived: boolean | null;
+  lastCommitAt: Date | null;
+  pushedAt: Date | null;
+  latestReleaseAt: Date | null;
+  latestRelease: string | null;
+  latestVersion: string | null;
+  packageVersion: string | null;
+  stars: number | null;
+  downloadsLastMonth: number | null;
+  docsUrl: string | null;
+  /** Distinct checks of the docs link, newest first. */
+  docsChecks: DocsCheck[];
+}
+
+export interface ReviewEntry {
+  position: number;
+  framework: string;
+  slug: string;
+  /** Names the text may use for it: the entry's, its aliases, the catalog's. */
+  names: string[];
+  /** The entry's own words: description, pros, cons. */
+  text: string;
+}
+
+export interface ReviewArticle {
+  sourceUrl: string;
+  title: string | null;
+  entries: ReviewEntry[];
+}

@@ -1,0 +1,123 @@
+/** The review rules, one by one, against SPEC's "Review" table: stored facts in, findings out. */
+import { describe, expect, it } from 'vitest';
+import { review, type DocsCheck, type FrameworkFacts, type ReviewArticle, type ReviewEntry } from '../src/review/review.js';
+import { renderMemo } from '../src/review/memo.js';
+
+const NOW = new Date('2026-12-07T06:00:00Z');
+const ago = (days: number, hours = 0) => new Date(NOW.getTime() - days * 86_400_000 - hours * 3_600_000);
+
+function facts(slug: string, over: Partial<FrameworkFacts> = {}): FrameworkFacts {
+  return {
+    slug, capturedAt: NOW, catalogRepo: `${slug}/${slug}`, repo: `${slug}/${slug}`, repoSeenAs: `${slug}/${slug}`, repoState: 'active',
+    repoDatabaseId: 1, earlierDatabaseId: null, archived: false, lastCommitAt: ago(2), pushedAt: ago(1), latestReleaseAt: ago(30),
+    latestRelease: 'v2.1.0', latestVersion: 'v2.1.0', packageVersion: null, stars: 1000, downloadsLastMonth: null,
+    docsUrl: `https://${slug}.dev/docs`, docsChecks: [], ...over,
+  };
+}
+
+const entry = (slug: string, position: number, text = ''): ReviewEntry => ({ position, framework: slug, slug, names: [slug], text });
+
+function run(over: Partial<FrameworkFacts>, text = '', title = 'Top frameworks') {
+  const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title, entries: [entry('web', 1, text)] };
+  return review([article], new Map([['web', facts('web', over)]]), NOW).map((f) => f.finding);
+}
+
+const check = (daysAgo: number, over: Partial<DocsCheck>, hours = 0): DocsCheck => ({ checkedAt: ago(daysAgo, hours), status: 200, error: null, firstStatus: 200, movedTo: null, ...over });
+
+describe('repository findings', () => {
+  it('archived, missing and disabled repositories are high; nothing else is said of them', () => {
+    expect(run({ archived: true, lastCommitAt: ago(900), latestReleaseAt: ago(900) })).toEqual(['archived']);
+    expect(run({ repoState: 'missing', archived: null, lastCommitAt: null, pushedAt: null, latestReleaseAt: null })).toEqual(['repo-missing']);
+    expect(run({ repoState: 'disabled' })).toEqual(['repo-missing']);
+  });
+
+  it('repo-moved: a rename or transfer, not a change of case; a reused name by its other id', () => {
+    expect(run({ catalogRepo: 'old/web', repoSeenAs: 'new/web' })).toEqual(['repo-moved']);
+    expect(run({ catalogRepo: 'Web/WEB', repoSeenAs: 'web/web' })).toEqual([]);
+    expect(run({ repoDatabaseId: 7, earlierDatabaseId: 1 })).toEqual(['repo-moved']);
+    // A framework found by search has no catalog name to compare with.
+    expect(run({ catalogRepo: null, repoSeenAs: 'new/web' })).toEqual([]);
+  });
+
+  it('dormant: no commit and no stable release in 365 days; a push stands in for the commit date over REST', () => {
+    expect(run({ lastCommitAt: ago(366), latestReleaseAt: ago(400) })).toEqual(['dormant']);
+    expect(run({ lastCommitAt: ago(366), latestReleaseAt: ago(200) })).toEqual(['slowing']);
+    expect(run({ lastCommitAt: ago(100), latestReleaseAt: ago(400) })).toEqual(['slowing']);
+    expect(run({ lastCommitAt: null, pushedAt: ago(400), latestReleaseAt: null })).toEqual(['dormant']);
+    expect(run({ lastCommitAt: null, pushedAt: ago(10), latestReleaseAt: null })).toEqual([]);
+  });
+
+  it('slowing: no stable release in 180 days', () => {
+    expect(run({ latestReleaseAt: ago(181) })).toEqual(['slowing']);
+    expect(run({ latestReleaseAt: ago(179) })).toEqual([]);
+  });
+});
+
+describe('docs findings, from the stored check history', () => {
+  it('docs-broken needs the last two checks at least 24 h apart, every check between broken too', () => {
+    expect(run({ docsChecks: [check(0, { status: 404 }), check(1, { status: 410 })] })).toEqual(['docs-broken']);
+    expect(run({ docsChecks: [check(0, { status: null, error: 'dns' }), check(7, { status: null, error: 'tls' })] })).toEqual(['docs-broken']);
+    // One 404, or two within a day, is no finding.
+    expect(run({ docsChecks: [check(0, { status: 404 })] })).toEqual([]);
+    expect(run({ docsChecks: [check(0, { status: 404 }), check(0, { status: 404 }, 23)] })).toEqual([]);
+    expect(run({ docsChecks: [check(0, { status: 404 }), check(0, { status: 404 }, 23), check(2, { status: 404 })] })).toEqual(['docs-broken']);
+    expect(run({ docsChecks: [check(0, { status: 404 }), check(1, { status: 200 }), check(2, { status: 404 })] })).toEqual([]);
+  });
+
+  it('docs-moved: a 301 or 308 first, 2xx at the end, on the last two checks; a 302 is no finding', () => {
+    const moved = (first: number) => check(0, { firstStatus: first, movedTo: 'https://web.dev/v2/docs' });
+    expect(run({ docsChecks: [moved(301), { ...moved(308), checkedAt: ago(7) }] })).toEqual(['docs-moved']);
+    expect(run({ docsChecks: [moved(302), { ...moved(302), checkedAt: ago(7) }] })).toEqual([]);
+    expect(run({ docsChecks: [{ ...moved(301), status: 404 }, { ...moved(301), checkedAt: ago(7), status: 404 }] })).toEqual(['docs-broken']);
+  });
+
+  it('401, 403, 429, 5xx and timeouts are unverified, never broken', () => {
+    for (const status of [401, 403, 429, 500, 503]) {
+      expect(run({ docsChecks: [check(0, { status }), check(7, { status })] })).toEqual(['docs-unverified']);
+    }
+    expect(run({ docsChecks: [check(0, { status: null, error: 'timeout' }), check(7, { status: null, error: 'timeout' })] })).toEqual(['docs-unverified']);
+  });
+});
+
+describe('article findings', () => {
+  it('stale-version: a named major below the current stable major; years and the current major are none', () => {
+    expect(run({ latestVersion: 'v12.3.0' }, 'Since web 8, routing is faster.')).toEqual(['stale-version']);
+    expect(run({ latestVersion: '5.2.6' }, 'web 3.2 added async views.')).toEqual(['stale-version']);
+    expect(run({ latestVersion: '5.2.6' }, 'web 5.1 added async views. web 2021 was a good year.')).toEqual([]);
+    expect(run({ latestVersion: null, packageVersion: '3.0.0' }, 'web 2.x is stable.')).toEqual(['stale-version']);
+    expect(run({ latestVersion: 'v3.0.0' }, 'webpack 1 is unrelated.')).toEqual([]);
+  });
+
+  it('stale-title: a year before the current one', () => {
+    expect(run({}, '', 'Top 8 frameworks in 2021')).toEqual(['stale-title']);
+    expect(run({}, '', 'Top 8 frameworks in 2026')).toEqual([]);
+  });
+
+  it('outranked: first half of the ranking, last quarter by stars and by downloads', () => {
+    const slugs = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title: null, entries: slugs.map((s, i) => entry(s, i + 1)) };
+    const stars = [9000, 100, 8000, 7000, 6000, 5000, 4000, 200];
+    const downloads = [90, 1, 80, 70, 60, 50, 40, 30];
+    const at = (withDownloads: boolean) => new Map(slugs.map((s, i) => [s, facts(s, { stars: stars[i], downloadsLastMonth: withDownloads ? (downloads[i] ?? null) : null })]));
+    const outranked = (m: Map<string, FrameworkFacts>) => review([article], m, NOW).filter((f) => f.finding === 'outranked').map((f) => f.slug);
+    expect(outranked(at(true))).toEqual(['b']);
+    expect(outranked(at(false))).toEqual(['b']);
+    const popularB = at(true);
+    popularB.set('b', facts('b', { stars: 100, downloadsLastMonth: 1000 }));
+    expect(outranked(popularB)).toEqual([]);
+  });
+});
+
+describe('order and memo', () => {
+  it('puts the most severe first and writes one checklist line per finding', () => {
+    const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title: 'Best of 2020', entries: [entry('web', 1)] };
+    const found = review([article], new Map([['web', facts('web', { archived: true, catalogRepo: 'old/web', repoSeenAs: 'new/web' })]]), NOW);
+    expect(found.map((f) => `${f.severity} ${f.finding}`)).toEqual(['high archived', 'medium repo-moved', 'info stale-title']);
+    const memo = renderMemo(found.map((f) => ({ ...f, source_url: f.sourceUrl, first_seen_at: NOW })), NOW);
+    expect(memo.split('\n').filter((l) => l.startsWith('- [ ] '))).toEqual([
+      '- [ ] **high** · #1 web · `archived`: web/web is archived on GitHub: say so in the entry, or replace it (since 2026-12-07)',
+      '- [ ] **medium** · #1 web · `repo-moved`: old/web → new/web: update the repository link (and the catalog) (since 2026-12-07)',
+      '- [ ] **info** · the article · `stale-title`: the title says 2020 ("Best of 2020"); it is 2026: update the year with the content, or drop it (since 2026-12-07)',
+    ]);
+  });
+});
