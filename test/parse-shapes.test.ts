@@ -57,6 +57,19 @@ describe('reading rules', () => {
     ]);
   });
 
+  it('reads pasted bullet characters ("• Pros", "○ Fast") as lists, indented as code or not, but not "- " lines of code', () => {
+    const indented = (n: string) => `#### ${n}\n\t• Pros\n\t\t○ Fast\n\t\t○ Small\n\t• Cons\n\t\t○ Young\n`;
+    const flat = (n: string) => `#### ${n}\n\n• Pros\n○ Fast\n○ Small\n• Cons\n○ Young\n`;
+    for (const entry of [indented, flat]) {
+      expect(parse(`# Frameworks\n\n${entry('Preact')}\n${entry('Solid')}`).entries.map((e) => [e.name, e.pros, e.cons])).toEqual([
+        ['Preact', ['Fast', 'Small'], ['Young']],
+        ['Solid', ['Fast', 'Small'], ['Young']],
+      ]);
+    }
+    const yaml = '## Preact\n\nPreact is small.\n\n    - name: build\n    - name: test\n\n## Solid\n\nSolid is fast.\n';
+    expect(parse(`# Frameworks\n\n${yaml}`).entries.map((e) => e.pros)).toEqual([[], []]);
+  });
+
   it('does not take a phrase the prose writes in lowercase for a name', () => {
     const doc = [
       '# Writing CSS', '', '## Design Constraints', '', '### User Experience', '', 'A good user experience comes first; the user experience decides.', '',

@@ -1,5 +1,6 @@
 /** Turns an article's DOM into a flat, ordered sequence of headings, paragraphs and lists. */
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { bulletedParts, pastedParts, type PastedPart } from './parse-pasted.js';
 
 export type Block =
   | { kind: 'heading'; level: number; text: string; nodes: AnyNode[] }
@@ -165,39 +166,29 @@ function pushList(blocks: Block[], list: Element, isLabel: (text: string) => boo
   flushItems();
 }
 
-/** Prose indented in Markdown renders as a code block: sentences, and hardly any of code's punctuation. */
-function readsAsProse(text: string): boolean {
-  const codeMarks = text.match(/[{};=<>$()[\]]/g)?.length ?? 0;
-  return /[a-z]{2}[.!?]\s+[A-Z]/.test(text) && codeMarks <= text.length / 200;
-}
+const asBlocks = (parts: PastedPart[], node: Element): Block[] =>
+  parts.map((p): Block => (p.kind === 'list' ? { ...p, nodes: [node], lis: [], ordered: false } : { ...p, nodes: [node] }));
 
-/**
- * An indented page pasted into Markdown keeps its shape only in line breaks: blank lines part its
- * paragraphs, and the lines after a label ("Advantages:") are the label's items, one per line.
- */
-function proseBlocks(pre: Element): Block[] {
+const rawOf = (node: Element): string => {
   const out: string[] = [];
-  collectText(pre, out, false);
-  const chunks = out.join('').split(/\n\s*\n/).map((c) => c.split('\n').map(clean).filter(Boolean)).filter((c) => c.length > 0);
-  const isLabel = (line: string | undefined) => line !== undefined && /:$/.test(line);
-  const areItems = (lines: string[]) => lines.length > 0 && lines.every((l) => /^[\p{Lu}\d"“]/u.test(l));
-  const blocks: Block[] = [];
-  chunks.forEach((lines, i) => {
-    const [first = '', ...rest] = lines;
-    if (isLabel(first) && areItems(rest)) {
-      blocks.push({ kind: 'para', text: first, nodes: [pre] });
-      blocks.push({ kind: 'list', items: rest, nodes: [pre], lis: [], ordered: false });
-    } else if (isLabel(chunks[i - 1]?.at(-1)) && areItems(lines)) {
-      blocks.push({ kind: 'list', items: lines, nodes: [pre], lis: [], ordered: false });
-    } else blocks.push({ kind: 'para', text: lines.join(' '), nodes: [pre] });
-  });
-  return blocks;
+  collectText(node, out, false);
+  return out.join('');
+};
+
+/** A code block: code, or text pasted with its indentation (parse-pasted.ts). */
+function preBlocks(pre: Element, isLabel: (text: string) => boolean): Block[] {
+  const parts = pastedParts(rawOf(pre), isLabel);
+  if (parts) return asBlocks(parts, pre);
+  const text = textOf(pre);
+  return text ? [{ kind: 'para', text, nodes: [pre], code: true }] : [];
 }
 
-function preBlocks(pre: Element): Block[] {
-  const text = textOf(pre);
-  if (readsAsProse(text)) return proseBlocks(pre);
-  return text ? [{ kind: 'para', text, nodes: [pre], code: true }] : [];
+/** A paragraph, or the list its bullet lines make ("• Pros", "○ Fast"). */
+function paraBlocks(p: Element, isLabel: (text: string) => boolean): Block[] {
+  const parts = p.name === 'p' ? bulletedParts(rawOf(p), isLabel) : null;
+  if (parts) return asBlocks(parts, p);
+  const text = textOf(p);
+  return text ? [{ kind: 'para', text, nodes: [p] }] : [];
 }
 
 /** Flattens a content root into blocks, in document order. */
@@ -233,10 +224,9 @@ export function flattenBlocks(root: Element, isLabel: (text: string) => boolean 
         // An image and its caption ("Laravel homepage") say nothing an entry is read from.
         continue;
       } else if (name === 'pre') {
-        blocks.push(...preBlocks(node));
+        blocks.push(...preBlocks(node, isLabel));
       } else if (name === 'p' || ((name === 'div' || name === 'section') && !containsBlock(node, memo))) {
-        const text = textOf(node);
-        if (text) blocks.push({ kind: 'para', text, nodes: [node] });
+        blocks.push(...paraBlocks(node, isLabel));
       } else if (name === 'li' && !holdsHeadings(node)) {
         // An item outside any list (sloppy markup a browser keeps as is): items in a row form one list.
         const item = itemText(node);

@@ -38,6 +38,9 @@ function firstLine(li: Element): Element {
   return first && isElement(first) && (first.name === 'p' || first.name === 'div') ? first : li;
 }
 
+/** Whether an item holds blocks after its first line. */
+const hasMore = (li: Element, line: Element): boolean => li.children.slice(li.children.indexOf(line) + 1).some((c) => isTag(c) || (isText(c) && c.data.trim() !== ''));
+
 function leadOf(li: Element): Lead | null {
   const line = firstLine(li);
   const first = line.children.find(meaningful);
@@ -49,6 +52,8 @@ function leadOf(li: Element): Lead | null {
   } else {
     const m = SEPARATED.exec(textOf(line, true));
     if (m?.[1] && m[1].split(/\s+/).length <= 4) leadText = m[1];
+    // "1. Robot" over its own paragraphs and lists: a short first line stands for the name.
+    else if (line !== li && line.name === 'p' && hasMore(li, line) && /^[^.!?:]{1,40}$/.test(textOf(line)) && textOf(line).split(/\s+/).length <= 4) leadText = textOf(line);
   }
   const { name, hint, alias } = headingName(leadText);
   const words = name.split(/\s+/).length;
