@@ -33,7 +33,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'e-dotnet-findlay-xplat-csharp-ui': 'two entries are link paragraphs among section headings',
   'e-frontend-jafaryor-choose-framework': 'users after a typo\'d full stop ("Alibaba. Gitlab"); TypeScript-based read as JavaScript',
   'e-frontend-kombai-9-js-frameworks': 'a user named in the conclusion',
-  'f-go-phr0ze-golang-web': 'an unlabelled feature list read as pros',
   'f-node-nerella-frameworks': 'users in appositive phrasings ("websites for Verizon, a US-based …"); NestJS\'s "uses TypeScript … as its programming language" beside JavaScript',
   'f-rust-shuttle-web-frameworks-2023': 'a user named in prose ("we built Shuttle Launchpad with Axum")',
   'g-http-wilddima-node-http-clients': 'an HTML table with one column per library, read as rows',

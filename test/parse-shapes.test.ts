@@ -70,6 +70,18 @@ describe('reading rules', () => {
     expect(parse(`# Frameworks\n\n${yaml}`).entries.map((e) => e.pros)).toEqual([[], []]);
   });
 
+  it('takes unlabelled lists for pros only as a pattern: in every entry, each point a short phrase', () => {
+    const entry = (n: string, list: string) => `## ${n}\n\n${n} is a web framework for building APIs.\n\n${list}\n`;
+    const short = '- Fast routing\n- Good documentation\n';
+    expect(parse(`# Top 2\n\n${entry('Koa', short)}\n${entry('Hapi', short)}`).entries.map((e) => e.pros)).toEqual([
+      ['Fast routing', 'Good documentation'],
+      ['Fast routing', 'Good documentation'],
+    ]);
+    const explained = '- Routing: every route is declared once, with its validation and its handler.\n';
+    expect(parse(`# Top 2\n\n${entry('Koa', explained)}\n${entry('Hapi', explained)}`).entries.map((e) => e.pros)).toEqual([[], []]);
+    expect(parse(`# Top 2\n\n${entry('Koa', short)}\n${entry('Hapi', '')}`).entries.map((e) => e.pros)).toEqual([[], []]);
+  });
+
   it('does not take a phrase the prose writes in lowercase for a name', () => {
     const doc = [
       '# Writing CSS', '', '## Design Constraints', '', '### User Experience', '', 'A good user experience comes first; the user experience decides.', '',

@@ -16,6 +16,8 @@ export interface Draft {
   prosLabelled: boolean;
   cons: string[];
   notableUsers: string[];
+  /** The first unlabelled list after the description: pros only where every entry has one of the same kind (barePros). */
+  bareList: string[] | null;
   blocks: Block[];
   sawList: boolean;
   label: Label | null;
@@ -23,7 +25,7 @@ export interface Draft {
 
 export function openDraft(name: string, level: number | null, hint: string | null, block: Block, alias: string | null = null): Draft {
   return {
-    name, level, hint, alias, description: null, pros: null, prosLabelled: false, cons: [], notableUsers: [], blocks: [block],
+    name, level, hint, alias, description: null, pros: null, prosLabelled: false, cons: [], notableUsers: [], bareList: null, blocks: [block],
     sawList: false, label: null,
   };
 }
@@ -103,9 +105,24 @@ function absorbList(d: Draft, items: string[]): void {
     d.prosLabelled = true;
   } else if (label === 'features') {
     if (!d.prosLabelled) d.pros ??= items;
-  } else if (label === null && d.pros === null && d.description !== null) d.pros = items;
+  }
+  // An unlabelled list (key points, steps, features nobody called so) is kept aside: see barePros.
+  else if (label === null && d.description !== null) d.bareList ??= items;
   // "- Description: Faiss is a library …": a list that states the description; any other list is not prose.
   else if (label === null && d.description === null && /^description\s*:/i.test(items[0] ?? '')) d.description = (items[0] ?? '').replace(/^description\s*:\s*/i, '') || null;
+}
+
+const SHORT_POINT = /^[^:]{1,60}$/;
+
+/**
+ * Unlabelled lists are pros only as a pattern: every entry without labelled pros has one, each point a
+ * short phrase ("Simple and fast routing engine"), as in a listicle that drew its pros without a heading.
+ * Lists of sentences or of "Label: explanation" points, or lists in some entries only, are not.
+ */
+export function barePros(drafts: Draft[]): void {
+  const open = drafts.filter((d) => d.pros === null);
+  if (open.length < 2 || !open.every((d) => d.bareList?.every((p) => SHORT_POINT.test(p) && p.split(/\s+/).length <= 12))) return;
+  for (const d of open) d.pros = d.bareList;
 }
 
 /** Adds a block to an open entry. */

@@ -8,7 +8,7 @@ import type { ArticleEntry, ArticleLink, ArticleSection, ParseDecision } from '.
 import { isElement, type Block } from './parse-blocks.js';
 import { casingOf } from './parse-casing.js';
 import { blockText, selectorOf, textLength, type Candidate, type CandidateContext } from './parse-candidate.js';
-import { absorb, descriptionOf, openDraft, type Draft } from './parse-draft.js';
+import { absorb, barePros, descriptionOf, openDraft, type Draft } from './parse-draft.js';
 import { listedUsers } from './parse-labels.js';
 import { listCandidates, mentionDrafts } from './parse-lists.js';
 import { pinnedCandidate } from './parse-pinned.js';
@@ -79,7 +79,7 @@ function runCandidate(blocks: Block[], run: Run): Candidate {
 function openingsCandidate(blocks: Block[]): Candidate {
   let seg = segmentByOpenings(blocks, false);
   const complete = seg.drafts.filter((d) => d.description !== null);
-  if (complete.length >= 2 && complete.filter((d) => d.pros).length * 2 >= complete.length) seg = segmentByOpenings(blocks, true);
+  if (complete.length >= 2 && complete.filter((d) => d.pros ?? d.bareList).length * 2 >= complete.length) seg = segmentByOpenings(blocks, true);
   const drafts = seg.drafts.filter((d) => d.description !== null);
   const dropped = seg.drafts.filter((d) => d.description === null).flatMap((d) => d.blocks);
   const first = drafts[0]?.blocks[0];
@@ -210,6 +210,7 @@ export function extractEntries(
   const decision = decide(ranked, ctx.promised);
   const chosen = ranked[0]?.candidate;
   if (!chosen) return { entries: [], sections: sectionsOf(blocks), decision };
+  barePros(chosen.drafts);
   const facts = tableFacts(blocks, chosen.drafts);
   const intro = blocks.slice(0, chosen.start).map(blockText).join('\n');
   const articleLanguage = titleLanguage(ctx.title ?? '') ?? contextLanguage(intro);

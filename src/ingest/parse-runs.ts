@@ -31,7 +31,7 @@ export interface Run {
   end: number;
 }
 
-const NUMBERING = /^\s*(?:[*•]\s+)?(?:(?:no\.?|number)\s*)?#?\s*\d{1,3}(?:\.\d{1,2})*\s*(?:[.):\-–—]\s*|\s+|(?=[A-Z]))/i;
+const NUMBERING = /^\s*(?:[*•]\s+)?(?:(?:no\.?|number|step|part)\s*)?#?\s*\d{1,3}(?:\.\d{1,2})*\s*(?:[.):\-–—]\s*|\s+|(?=[A-Z]))/i;
 /** Emoji and keycaps around a name ("CakePHP 🍰", "🔹 Laravel", "6️⃣"). */
 const DECORATION = /^[\s\p{Extended_Pictographic}\uFE0F\u20E3\u2022\u25AA-\u25FF\u2700-\u27BF*]+|[\s\p{Extended_Pictographic}\uFE0F\u20E3\u2022\u25AA-\u25FF\u2700-\u27BF*]+$/gu;
 /** A parenthesised abbreviation: "GWT", "EF Core", "RoR". */
@@ -195,7 +195,7 @@ export function lineHeadings(blocks: Block[]): Block[] | null {
     const label = labelOf(text.replace(/\s*:$/, ':'));
     const named = label === 'other' && /\s:$/.test(text) && next !== undefined && next.startsWith(text.replace(/\s*:$/, ''));
     if (text.length > 60 || /[.!?,;]$/.test(text) || (label && !named)) return null;
-    const marked = bold || /\S\s*:$/.test(text) || /^(?:#\s?\d{1,3}|\d{1,3}[.)])\s+\S/.test(text);
+    const marked = bold || /\S\s*:$/.test(text) || /^(?:#\s?\d{1,3}|\d{1,3}[.)]|(?:step|part)\s+\d{1,3}:)\s+\S/i.test(text);
     const { name } = headingName(text.replace(/\s*:$/, ''));
     if (!marked || !name || name.split(/\s+/).length > 5) return null;
     found++;
