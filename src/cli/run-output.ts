@@ -29,7 +29,7 @@ function refusalHints(outcome: IngestOutcome): string {
 const stays = (outcome: IngestOutcome) => (outcome.versionId === null ? 'nothing stored' : `version ${outcome.versionId} stays current`);
 
 /** One line per source: what was stored, or why not and what to do. */
-export function describeIngest(outcome: IngestOutcome): string {
+function describeIngest(outcome: IngestOutcome): string {
   const entries = outcome.article?.entries.length ?? 0;
   const structure = outcome.article?.decision.chosen?.structure;
   // A stored parse says it was pinned when the parser used the pin; a refused one names the pin that failed.
@@ -47,6 +47,14 @@ export function describeIngest(outcome: IngestOutcome): string {
       return `ingest ${outcome.sourceUrl}: ${entries} entries${how}, new version ${outcome.versionId}${accepted}`;
     case 'unchanged':
       return `ingest ${outcome.sourceUrl}: ${entries} entries${how}, unchanged (version ${outcome.versionId})`;
+  }
+}
+
+/** One line per source and one per source tracked from now on, with how to undo that. */
+export function reportIngest(outcomes: IngestOutcome[]): void {
+  for (const outcome of outcomes) process.stderr.write(`${describeIngest(outcome)}\n`);
+  for (const { sourceUrl } of outcomes.filter((o) => o.newlyTracked)) {
+    process.stderr.write(`sources: now tracking ${sourceUrl}; every refresh ingests it (undo: stackradar sources remove ${sourceUrl})\n`);
   }
 }
 

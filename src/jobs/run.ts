@@ -8,7 +8,7 @@ import type { Store } from '../store/database.js';
 import type { RunStats, StageTiming } from '../store/run-stats.js';
 import { discardRunArticles, finishRun, markAbandoned, runningRun, startRun, type FinalStatus } from '../store/runs.js';
 import { refreshStatistics } from '../store/statistics.js';
-import { throwIfInterrupted, type RunContext } from './context.js';
+import { interruptionOf, throwIfInterrupted, type RunContext } from './context.js';
 import type { Stage, StageStatus } from './stage.js';
 
 export interface RunReport<Details extends unknown[]> {
@@ -58,6 +58,12 @@ async function runEach<Stages extends readonly Stage<unknown>[]>(context: RunCon
   return { details: details as DetailsOf<Stages>, stats: { ...stats, stages: timings }, status: runStatus(outcomes), error: problems.join('; ') || null };
 }
 
+/** Each stage's writes that belong to a finished run only: none once the run is interrupted. */
+async function settle(context: RunContext, stages: readonly Stage<unknown>[], details: unknown[]): Promise<void> {
+  throwIfInterrupted(context);
+  for (const [index, stage] of stages.entries()) await stage.settle?.(context, details[index]);
+}
+
 /** Runs `stages` in order as one run of `command` under the run lock. */
 export async function runStages<const Stages extends readonly Stage<unknown>[]>(
   context: RunContext,
@@ -74,15 +80,17 @@ export async function runStages<const Stages extends readonly Stage<unknown>[]>(
     let result: Awaited<ReturnType<typeof runEach<Stages>>>;
     try {
       result = await runEach(context, runId, stages);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // The embedded database has no autovacuum: keep the planner's statistics up with the growing history.
+      await refreshStatistics(store);
+      await settle(context, stages, result.details);
+    } catch (caught) {
+      // Whatever a stage was doing when the signal came (a fetch, a query) may fail with its own error.
+      const error = context.signal.aborted ? interruptionOf(context.signal) : caught;
       if (error instanceof InterruptedError) await discardRunArticles(store.db, runId);
-      await finishRun(store.db, runId, 'failed', {}, message);
+      await finishRun(store.db, runId, 'failed', {}, error instanceof Error ? error.message : String(error));
       throw error;
     }
     await finishRun(store.db, runId, result.status, result.stats, result.error);
-    // The embedded database has no autovacuum: keep the planner's statistics up with the growing history.
-    await refreshStatistics(store);
     return { runId, ...result };
   } finally {
     await release();

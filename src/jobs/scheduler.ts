@@ -88,8 +88,11 @@ async function runSlot(options: SchedulerOptions, slot: string, state: Current):
   const context = createRunContext({ store, config, logger }, { progress: createProgress(logger, { live: false }).report });
   try {
     const result = await refresh(context, { trigger: 'schedule', onStart: (runId) => (state.runId = runId) });
-    const [, enriched] = result.details;
+    const [ingested, enriched] = result.details;
     const { stored, failed } = enriched;
+    for (const { sourceUrl } of ingested.filter((o) => o.newlyTracked)) {
+      logger.info({ runId: result.runId, source: sourceUrl }, `now tracking ${sourceUrl} (undo: stackradar sources remove ${sourceUrl})`);
+    }
     for (const failure of failed) logger.warn({ runId: result.runId, framework: failure.slug, reason: failure.reason }, `${failure.slug}: ${failure.reason}`);
     logger.info(
       { slot, runId: result.runId, status: result.status, stored: stored.length, failed: failed.length, durationMs: Date.now() - started, rssBytes: process.memoryUsage.rss() },

@@ -4,7 +4,7 @@ import type { Format } from '../../format/rows.js';
 import { refresh } from '../../jobs/refresh.js';
 import { exitCodeOf } from '../../jobs/run.js';
 import { createContext } from '../context.js';
-import { describeIngest, printSnapshots, reportEnrich } from '../run-output.js';
+import { reportIngest, printSnapshots, reportEnrich } from '../run-output.js';
 
 export async function runRefresh(command: Command, options: { source?: string[]; format: Format }): Promise<void> {
   const context = createContext(command, { source: options.source });
@@ -12,7 +12,7 @@ export async function runRefresh(command: Command, options: { source?: string[];
     // --source names this run's sources (and tracks them); without it, every tracked source.
     const result = await refresh(run, { trigger: 'cli', sources: options.source?.length ? { urls: run.config.sourceUrls } : undefined });
     const [ingested, enriched] = result.details;
-    for (const outcome of ingested) process.stderr.write(`${describeIngest(outcome)}\n`);
+    reportIngest(ingested);
     reportEnrich(enriched);
     await printSnapshots(run.store, result, options.format);
     process.stderr.write(`refresh: run ${result.runId} ${result.status}${result.error ? `: ${result.error}` : ''}\n`);

@@ -4,7 +4,7 @@
  */
 import type { ParsedArticle } from '../../domain/article.js';
 import { latestVersion, saveArticleVersion } from '../../store/articles.js';
-import { recordFetch, sourcePins, trackedSources, trackSources, type SourcePin } from '../../store/sources.js';
+import { recordFetch, sourcePins, trackedOrDefault, trackedSources, trackSources, type SourcePin } from '../../store/sources.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
 import type { Stage, StageSummary } from '../stage.js';
 import { fileUrl, judgeParse, parsePage, readFiles, readSources, type Page } from './ingest-pages.js';
@@ -27,11 +27,14 @@ export interface IngestOutcome {
   accepted: string | null;
   /** The source's pin, when it has one. */
   pin: SourcePin | null;
+  /** Ingested for the first time since it was last tracked: tracked from now on, once the run finishes. */
+  newlyTracked: boolean;
 }
 
 /**
- * http(s) URLs to fetch, or local files to read (both then tracked), or every tracked source after
- * tracking the configured defaults (a default stopped with `sources remove` stays stopped).
+ * http(s) URLs to fetch, or local files to read, or every tracked source and the configured defaults
+ * never seen (a default stopped with `sources remove` stays stopped). A source becomes tracked only
+ * once it is ingested successfully (see `settle`).
  */
 export type Sources = { urls: string[] } | { files: string[] } | { tracked: string[] };
 
@@ -42,16 +45,10 @@ export interface IngestOptions {
   accept?: boolean;
 }
 
-/** The source URLs to ingest: a file is stored under its file:// URL. */
+/** The source URLs to ingest (a file is stored under its file:// URL); nothing is written. */
 async function sourceUrlsOf(context: RunContext, sources: Sources): Promise<string[]> {
-  const { db } = context.store;
-  if ('tracked' in sources) {
-    await trackSources(db, sources.tracked, context.now, { revive: false });
-    return trackedSources(db);
-  }
-  const urls = 'urls' in sources ? sources.urls : sources.files.map(fileUrl);
-  await trackSources(db, urls, context.now, { revive: true });
-  return urls;
+  if ('tracked' in sources) return trackedOrDefault(context.store.db, sources.tracked);
+  return 'urls' in sources ? sources.urls : sources.files.map(fileUrl);
 }
 
 async function storePage(context: RunContext, runId: number, page: Page, pin: SourcePin | null, accept: boolean): Promise<IngestOutcome> {
@@ -59,7 +56,7 @@ async function storePage(context: RunContext, runId: number, page: Page, pin: So
   const article = parsePage(context, page, pin);
   const previous = await latestVersion(store.db, page.sourceUrl);
   const judged = judgeParse(article, previous);
-  const base = { sourceUrl: page.sourceUrl, article, pin, accepted: null };
+  const base = { sourceUrl: page.sourceUrl, article, pin, accepted: null, newlyTracked: false };
   if (judged.status === 'broken' || (judged.status === 'doubtful' && !accept)) {
     return { ...base, status: judged.status, versionId: previous?.id ?? null, problem: judged.reason };
   }
@@ -87,6 +84,7 @@ async function ingest(context: RunContext, runId: number, sources: Sources, acce
   context.progress('fetching');
   const order = await sourceUrlsOf(context, sources);
   const pins = await sourcePins(context.store.db, order);
+  const tracked = new Set(await trackedSources(context.store.db));
   const { pages, failures } = 'files' in sources ? await readFiles(sources.files) : await readSources(context, order);
   const outcomes: IngestOutcome[] = failures.map((failure) => ({
     sourceUrl: failure.url,
@@ -96,21 +94,34 @@ async function ingest(context: RunContext, runId: number, sources: Sources, acce
     problem: failure.error,
     accepted: null,
     pin: pins.get(failure.url) ?? null,
+    newlyTracked: false,
   }));
   for (const [index, page] of pages.entries()) {
     context.progress('parsing', index, pages.length);
-    outcomes.push(await storePage(context, runId, page, pins.get(page.sourceUrl) ?? null, accept));
+    const outcome = await storePage(context, runId, page, pins.get(page.sourceUrl) ?? null, accept);
+    outcomes.push({ ...outcome, newlyTracked: isIngested(outcome) && !tracked.has(outcome.sourceUrl) });
   }
   context.progress('parsing', pages.length, pages.length);
-  for (const outcome of outcomes) {
-    logOutcome(context, outcome);
-    await recordFetch(context.store.db, outcome.sourceUrl, context.now, outcome.problem ? `${outcome.status}: ${outcome.problem}` : outcome.status);
-  }
+  for (const outcome of outcomes) logOutcome(context, outcome);
   return outcomes.sort((a, b) => order.indexOf(a.sourceUrl) - order.indexOf(b.sourceUrl));
 }
 
+const isIngested = (outcome: IngestOutcome) => outcome.status === 'new-version' || outcome.status === 'unchanged';
+
+/**
+ * When the run finishes (not when it is interrupted): sources ingested successfully for the first time
+ * become tracked, and every tracked source records this fetch's outcome.
+ */
+async function settle(context: RunContext, outcomes: IngestOutcome[]): Promise<void> {
+  const { db } = context.store;
+  await trackSources(db, outcomes.filter((o) => o.newlyTracked).map((o) => o.sourceUrl), context.now);
+  for (const outcome of outcomes) {
+    await recordFetch(db, outcome.sourceUrl, context.now, outcome.problem ? `${outcome.status}: ${outcome.problem}` : outcome.status);
+  }
+}
+
 function summarize(outcomes: IngestOutcome[], sources: Sources): StageSummary {
-  const good = outcomes.filter((o) => o.status === 'new-version' || o.status === 'unchanged').length;
+  const good = outcomes.filter(isIngested).length;
   const refused = outcomes.some((o) => o.status === 'broken' || o.status === 'doubtful');
   const status = good === outcomes.length ? 'succeeded' : refused || good > 0 ? 'partial' : 'failed';
   return {
@@ -126,6 +137,7 @@ export function ingestStage(sources: Sources, options: IngestOptions): Stage<Ing
     name: 'ingest',
     essential: options.essential,
     run: (context, runId) => ingest(context, runId, sources, options.accept ?? false),
+    settle,
     summarize: (outcomes) => summarize(outcomes, sources),
   };
 }
