@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
  */
 const SLOW = [
   'test/cli-messages.test.ts',
+  'test/data-dir-cli.test.ts',
   'test/db-serve.test.ts',
   'test/docs-age-cli.test.ts',
   'test/empty-output-cli.test.ts',
