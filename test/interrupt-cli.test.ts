@@ -79,4 +79,18 @@ describe.each(DRIVERS)('interrupting a run on %s', (driver) => {
     expect(Date.now() - sent).toBeLessThan(5_000);
     expect(await lastRun()).toMatchObject({ status: 'failed', error: 'interrupted by SIGINT' });
   }, LONG);
+  it.skipIf(skip)('SIGINT late in a run, while storing and asking the registries: exit 130, the run failed, nothing visible', async () => {
+    standins.registries.setFaults({ latencyMs: 20_000 });
+    const child = spawnCli(['refresh'], env);
+    await child.waitFor(stage('storing'));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    child.child.kill('SIGINT');
+    const exit = await child.exited;
+    standins.registries.setFaults({});
+    expect(exit.code, child.stderr()).toBe(130);
+    expect(child.stderr()).toContain('stackradar: interrupted by SIGINT\n');
+    const run = await lastRun();
+    expect(run).toMatchObject({ status: 'failed', error: 'interrupted by SIGINT' });
+    expect(await sqlRows(`select count(*) as n from framework_history where run_id = ${run?.id}`, env)).toEqual([{ n: 0 }]);
+  }, LONG);
 });

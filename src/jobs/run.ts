@@ -58,12 +58,6 @@ async function runEach<Stages extends readonly Stage<unknown>[]>(context: RunCon
   return { details: details as DetailsOf<Stages>, stats: { ...stats, stages: timings }, status: runStatus(outcomes), error: problems.join('; ') || null };
 }
 
-/** Each stage's writes that belong to a finished run only: none once the run is interrupted. */
-async function settle(context: RunContext, stages: readonly Stage<unknown>[], details: unknown[]): Promise<void> {
-  throwIfInterrupted(context);
-  for (const [index, stage] of stages.entries()) await stage.settle?.(context, details[index]);
-}
-
 /** Runs `stages` in order as one run of `command` under the run lock. */
 export async function runStages<const Stages extends readonly Stage<unknown>[]>(
   context: RunContext,
@@ -82,11 +76,14 @@ export async function runStages<const Stages extends readonly Stage<unknown>[]>(
       result = await runEach(context, runId, stages);
       // The embedded database has no autovacuum: keep the planner's statistics up with the growing history.
       await refreshStatistics(store);
-      await settle(context, stages, result.details);
+      throwIfInterrupted(context);
     } catch (caught) {
       // Whatever a stage was doing when the signal came (a fetch, a query) may fail with its own error.
       const error = context.signal.aborted ? interruptionOf(context.signal) : caught;
-      if (error instanceof InterruptedError) await discardRunArticles(store.db, runId);
+      if (error instanceof InterruptedError) {
+        await discardRunArticles(store.db, runId);
+        for (const stage of stages) await stage.discard?.(context);
+      }
       await finishRun(store.db, runId, 'failed', {}, error instanceof Error ? error.message : String(error));
       throw error;
     }

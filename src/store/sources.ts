@@ -39,17 +39,23 @@ export async function untrackSources(db: Db, urls: string[], at: Date, configure
   return [...rows, ...added].map((row) => row.url);
 }
 
-/** The tracked sources' URLs, oldest first. */
-export async function trackedSources(db: Db): Promise<string[]> {
-  const rows = await db.select({ url: sources.url }).from(sources).where(isNull(sources.removedAt)).orderBy(asc(sources.addedAt), asc(sources.url));
-  return rows.map((row) => row.url);
-}
-
 /** What a run ingests: the tracked sources, then the configured defaults never seen (a default stopped with `sources remove` stays stopped). */
 export async function trackedOrDefault(db: Db, defaults: string[]): Promise<string[]> {
   const rows = await db.select({ url: sources.url, removedAt: sources.removedAt }).from(sources).orderBy(asc(sources.addedAt), asc(sources.url));
   const known = new Set(rows.map((row) => row.url));
   return [...rows.filter((row) => row.removedAt === null).map((row) => row.url), ...defaults.filter((url) => !known.has(url))];
+}
+
+/** The sources among `urls` that are known: tracked, or stopped with `sources remove`. */
+export async function sourceStates(db: Db, urls: string[]): Promise<Map<string, 'tracked' | 'removed'>> {
+  if (urls.length === 0) return new Map();
+  const rows = await db.select({ url: sources.url, removedAt: sources.removedAt }).from(sources).where(inArray(sources.url, urls));
+  return new Map(rows.map((row) => [row.url, row.removedAt === null ? 'tracked' : 'removed']));
+}
+
+/** Forgets sources entirely (an interrupted run's first ingest of them): as if never seen. */
+export async function forgetSources(db: Db, urls: string[]): Promise<void> {
+  if (urls.length) await db.delete(sources).where(inArray(sources.url, urls));
 }
 
 /** Whether `url` is tracked, was tracked until `sources remove`, or was never seen. */

@@ -4,7 +4,7 @@
  */
 import type { ParsedArticle } from '../../domain/article.js';
 import { latestVersion, saveArticleVersion } from '../../store/articles.js';
-import { recordFetch, sourcePins, trackedOrDefault, trackedSources, trackSources, type SourcePin } from '../../store/sources.js';
+import { forgetSources, recordFetch, sourcePins, sourceStates, trackedOrDefault, trackSources, untrackSources, type SourcePin } from '../../store/sources.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
 import type { Stage, StageSummary } from '../stage.js';
 import { fileUrl, judgeParse, parsePage, readFiles, readSources, type Page } from './ingest-pages.js';
@@ -27,14 +27,14 @@ export interface IngestOutcome {
   accepted: string | null;
   /** The source's pin, when it has one. */
   pin: SourcePin | null;
-  /** Ingested for the first time since it was last tracked: tracked from now on, once the run finishes. */
+  /** Ingested successfully while not tracked: tracked from now on (undone if the run is interrupted). */
   newlyTracked: boolean;
 }
 
 /**
  * http(s) URLs to fetch, or local files to read, or every tracked source and the configured defaults
  * never seen (a default stopped with `sources remove` stays stopped). A source becomes tracked only
- * once it is ingested successfully (see `settle`).
+ * once it is ingested successfully.
  */
 export type Sources = { urls: string[] } | { files: string[] } | { tracked: string[] };
 
@@ -80,11 +80,18 @@ function logOutcome(context: RunContext, outcome: IngestOutcome): void {
   else context.logger.info(fields, `ingest ${outcome.sourceUrl}: ${outcome.status}`);
 }
 
-async function ingest(context: RunContext, runId: number, sources: Sources, accept: boolean): Promise<IngestOutcome[]> {
+/** The sources this run started tracking, by what they were before: never seen, or stopped. */
+interface Tracking {
+  added: string[];
+  revived: string[];
+}
+
+async function ingest(context: RunContext, runId: number, sources: Sources, accept: boolean, tracking: Tracking): Promise<IngestOutcome[]> {
   context.progress('fetching');
+  const { db } = context.store;
   const order = await sourceUrlsOf(context, sources);
-  const pins = await sourcePins(context.store.db, order);
-  const tracked = new Set(await trackedSources(context.store.db));
+  const pins = await sourcePins(db, order);
+  const known = await sourceStates(db, order);
   const { pages, failures } = 'files' in sources ? await readFiles(sources.files) : await readSources(context, order);
   const outcomes: IngestOutcome[] = failures.map((failure) => ({
     sourceUrl: failure.url,
@@ -99,26 +106,22 @@ async function ingest(context: RunContext, runId: number, sources: Sources, acce
   for (const [index, page] of pages.entries()) {
     context.progress('parsing', index, pages.length);
     const outcome = await storePage(context, runId, page, pins.get(page.sourceUrl) ?? null, accept);
-    outcomes.push({ ...outcome, newlyTracked: isIngested(outcome) && !tracked.has(outcome.sourceUrl) });
+    outcomes.push({ ...outcome, newlyTracked: isIngested(outcome) && known.get(outcome.sourceUrl) !== 'tracked' });
   }
   context.progress('parsing', pages.length, pages.length);
-  for (const outcome of outcomes) logOutcome(context, outcome);
+  // Tracked now, not when the run ends: the enrich stage covers the tracked sources' entries.
+  const newly = outcomes.filter((o) => o.newlyTracked).map((o) => o.sourceUrl);
+  await trackSources(db, newly, context.now);
+  tracking.added.push(...newly.filter((url) => !known.has(url)));
+  tracking.revived.push(...newly.filter((url) => known.has(url)));
+  for (const outcome of outcomes) {
+    logOutcome(context, outcome);
+    await recordFetch(db, outcome.sourceUrl, context.now, outcome.problem ? `${outcome.status}: ${outcome.problem}` : outcome.status);
+  }
   return outcomes.sort((a, b) => order.indexOf(a.sourceUrl) - order.indexOf(b.sourceUrl));
 }
 
 const isIngested = (outcome: IngestOutcome) => outcome.status === 'new-version' || outcome.status === 'unchanged';
-
-/**
- * When the run finishes (not when it is interrupted): sources ingested successfully for the first time
- * become tracked, and every tracked source records this fetch's outcome.
- */
-async function settle(context: RunContext, outcomes: IngestOutcome[]): Promise<void> {
-  const { db } = context.store;
-  await trackSources(db, outcomes.filter((o) => o.newlyTracked).map((o) => o.sourceUrl), context.now);
-  for (const outcome of outcomes) {
-    await recordFetch(db, outcome.sourceUrl, context.now, outcome.problem ? `${outcome.status}: ${outcome.problem}` : outcome.status);
-  }
-}
 
 function summarize(outcomes: IngestOutcome[], sources: Sources): StageSummary {
   const good = outcomes.filter(isIngested).length;
@@ -133,11 +136,15 @@ function summarize(outcomes: IngestOutcome[], sources: Sources): StageSummary {
 }
 
 export function ingestStage(sources: Sources, options: IngestOptions): Stage<IngestOutcome[]> {
+  const tracking: Tracking = { added: [], revived: [] };
   return {
     name: 'ingest',
     essential: options.essential,
-    run: (context, runId) => ingest(context, runId, sources, options.accept ?? false),
-    settle,
+    run: (context, runId) => ingest(context, runId, sources, options.accept ?? false, tracking),
+    async discard(context) {
+      await forgetSources(context.store.db, tracking.added);
+      await untrackSources(context.store.db, tracking.revived, context.now, []);
+    },
     summarize: (outcomes) => summarize(outcomes, sources),
   };
 }
