@@ -14,6 +14,7 @@ const SLOW = [
   'test/docs-age-cli.test.ts',
   'test/empty-output-cli.test.ts',
   'test/enrich-cli.test.ts',
+  'test/frameworks-cli.test.ts',
   'test/ingest-cli.test.ts',
   'test/interrupt-cli.test.ts',
   'test/markdown-cli.test.ts',

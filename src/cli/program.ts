@@ -112,6 +112,15 @@ function addReadCommands(program: Command): void {
     });
 
   program
+    .command('frameworks')
+    .description('the catalog: every framework it knows, with aliases, repository, docs and package')
+    .addOption(formatOption())
+    .action(async (options, command: Command) => {
+      const { runFrameworks } = await import('./commands/frameworks.js');
+      runFrameworks(command, options);
+    });
+
+  program
     .command('runs')
     .description('recent runs: id, trigger, status, started, duration, counts, error')
     .option('--limit <n>', 'how many runs', '20')
