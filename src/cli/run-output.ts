@@ -58,14 +58,23 @@ export function reportIngest(outcomes: IngestOutcome[]): void {
   }
 }
 
-export function reportEnrich(outcome: EnrichOutcome): void {
+/**
+ * `ingested`: the outcomes of the ingest that ran first in the same run (refresh). When none of them
+ * stored anything, that is why there is nothing to enrich, and the line says so instead of the hint.
+ */
+export function reportEnrich(outcome: EnrichOutcome, ingested?: IngestOutcome[]): void {
   for (const failure of outcome.failed) process.stderr.write(`enrich ${failure.slug}: failed: ${failure.reason}\n`);
   const { requests, notModified, graphqlCost } = outcome.github;
   const stored = outcome.stored.length ? ` (${outcome.stored.join(', ')})` : '';
   process.stderr.write(
     `enrich: stored ${outcome.stored.length} snapshot(s)${stored}, ${outcome.failed.length} failed; GitHub: ${requests} request(s), ${notModified} not modified, GraphQL cost ${graphqlCost}\n`,
   );
-  if (outcome.stored.length === 0 && outcome.failed.length === 0) {
+  if (outcome.stored.length > 0 || outcome.failed.length > 0) return;
+  const failed = ingested?.filter((o) => o.status === 'failed') ?? [];
+  if (failed.length > 0 && failed.length === ingested?.length) {
+    const causes = failed.map((o) => `${o.sourceUrl}: ${o.problem}`).join('; ');
+    process.stderr.write(`enrich: nothing to enrich: no source could be fetched (${causes}); check the network or the URL, then run again\n`);
+  } else {
     process.stderr.write('enrich: no current article entries: ingest an article first (stackradar ingest --source URL)\n');
   }
 }

@@ -13,7 +13,7 @@ export async function runRefresh(command: Command, options: { source?: string[];
     const result = await refresh(run, { trigger: 'cli', sources: options.source?.length ? { urls: run.config.sourceUrls } : undefined });
     const [ingested, enriched] = result.details;
     reportIngest(ingested);
-    reportEnrich(enriched);
+    reportEnrich(enriched, ingested);
     await printSnapshots(run.store, result, options.format);
     process.stderr.write(`refresh: run ${result.runId} ${result.status}${result.error ? `: ${result.error}` : ''}\n`);
     return result;
