@@ -43,7 +43,7 @@ function addRunCommands(program: Command): void {
     .command('ingest')
     .description('fetch (or read) and parse articles; store a new version when the content changed; print the entries')
     .option('--source <url...>', 'article URL(s) (overrides STACKRADAR_SOURCE_URL)')
-    .option('--file <path...>', 'read article HTML from file(s) instead of fetching')
+    .option('--file <path...>', 'read saved articles (HTML or Markdown) from file(s) instead of fetching')
     .option('--explain', 'parse one source without storing anything and show how its entries were found')
     .option('--accept', 'store a doubtful parse anyway (never one without entries)')
     .addOption(formatOption())
