@@ -9,11 +9,13 @@ import { defineConfig } from 'vitest/config';
  */
 const SLOW = [
   'test/cli-messages.test.ts',
+  'test/data-dir-cli.test.ts',
   'test/db-serve.test.ts',
   'test/docs-age-cli.test.ts',
   'test/empty-output-cli.test.ts',
   'test/enrich-cli.test.ts',
   'test/events-cli.test.ts',
+  'test/frameworks-cli.test.ts',
   'test/ingest-cli.test.ts',
   'test/interrupt-cli.test.ts',
   'test/markdown-cli.test.ts',

@@ -7,9 +7,24 @@ import { z } from 'zod';
 import { REGISTRIES } from './catalog/catalog.js';
 import { UsageError } from './errors.js';
 
+const TRUE = ['true', '1', 'yes', 'on'];
+const FALSE = ['false', '0', 'no', 'off'];
+/** In any case (`TRUE`, `True`, `true`): people write booleans all three ways. */
 const booleanString = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .refine((value) => TRUE.includes(value) || FALSE.includes(value), 'expected true or false (also 1/0, yes/no, on/off, in any case)')
+  .transform((value) => TRUE.includes(value));
+
+/** A whole number within limits, coerced from the variable's text with a message a user can act on. */
+const wholeNumber = (min: number, max: number, unit: string) =>
+  z.coerce
+    .number({ message: `expected a whole number of ${unit} from ${min} to ${max}` })
+    .int(`expected a whole number of ${unit} from ${min} to ${max}`)
+    .min(min, `expected a whole number of ${unit} from ${min} to ${max}`)
+    .max(max, `expected a whole number of ${unit} from ${min} to ${max}`);
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 const DURATION_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 
@@ -60,8 +75,8 @@ const envSchema = z.object({
     .default('UTC')
     .refine(isTimeZone, 'expected an IANA time zone such as UTC or Europe/Berlin'),
   STACKRADAR_ALLOW_PRIVATE_NETWORK: booleanString.default(false),
-  STACKRADAR_FETCH_TIMEOUT: z.coerce.number().int().min(1).max(600).default(30),
-  STACKRADAR_FETCH_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  STACKRADAR_FETCH_TIMEOUT: wholeNumber(1, 600, 'seconds').default(30),
+  STACKRADAR_FETCH_RETRIES: wholeNumber(0, 10, 'retries').default(3),
   STACKRADAR_DOCS_MAX_AGE: z
     .string()
     .default('7d')
@@ -89,7 +104,7 @@ const envSchema = z.object({
   STACKRADAR_WEBHOOK_FORMAT: z.enum(['json', 'slack']).default('json'),
   STACKRADAR_WEBHOOK_TIMEOUT: z.coerce.number().int().min(1).max(60).default(10),
   STACKRADAR_NOW: z.iso.datetime({ offset: true, local: false, message: 'expected an ISO timestamp' }).optional(),
-  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -125,6 +140,8 @@ export interface Config {
   /** Where each finished run's digest of events is POSTed, the HMAC key, the body's format and seconds per attempt. */
   webhook: { urls: string[]; secret: string | undefined; format: 'json' | 'slack'; timeoutSecs: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** How a setting was given, for messages about its value: `--cron`, `STACKRADAR_CRON (from .env)` or `STACKRADAR_CRON`. */
+  nameOf(variable: string): string;
 }
 
 /** Flags given on the command line; each overrides its environment variable. */
@@ -163,8 +180,10 @@ export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): Config {
-  const merged: Record<string, string | undefined> = { ...readDotenv(cwd), ...env };
+  const dotenv = readDotenv(cwd);
+  const merged: Record<string, string | undefined> = { ...dotenv, ...env };
   const givenBy = new Map<string, string>();
+  for (const key of Object.keys(dotenv)) if (env[key] === undefined) givenBy.set(key, `${key} (from .env)`);
   for (const [flag, variable] of Object.entries(flagToVariable)) {
     const value = flags[flag as keyof typeof flagToVariable];
     if (value === undefined) continue;
@@ -183,7 +202,10 @@ export function loadConfig(
     const variable = String(issue?.path[0] ?? 'configuration');
     throw new UsageError(`invalid ${givenBy.get(variable) ?? variable}: ${issue?.message ?? 'invalid value'}`);
   }
-  const e = parsed.data;
+  return configOf(parsed.data, cwd, (variable) => givenBy.get(variable) ?? variable);
+}
+
+function configOf(e: z.infer<typeof envSchema>, cwd: string, nameOf: (variable: string) => string): Config {
   const apiUrl = e.GITHUB_API_URL.replace(/\/+$/, '');
   return {
     databaseUrl: e.DATABASE_URL,
@@ -204,5 +226,6 @@ export function loadConfig(
     fetchRetries: e.STACKRADAR_FETCH_RETRIES,
     webhook: { urls: e.STACKRADAR_WEBHOOK_URL, secret: e.STACKRADAR_WEBHOOK_SECRET, format: e.STACKRADAR_WEBHOOK_FORMAT, timeoutSecs: e.STACKRADAR_WEBHOOK_TIMEOUT },
     logLevel: e.LOG_LEVEL,
+    nameOf,
   };
 }

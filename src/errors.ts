@@ -36,8 +36,8 @@ export class LockedError extends StackradarError {
 
 /** A run stopped by SIGINT (exit 130) or SIGTERM (exit 143). */
 export class InterruptedError extends StackradarError {
-  constructor(signal: NodeJS.Signals) {
-    super(`interrupted by ${signal}`, signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted);
+  constructor(signal: NodeJS.Signals, message = `interrupted by ${signal}`) {
+    super(message, signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted);
     this.name = 'InterruptedError';
   }
 }

@@ -97,7 +97,7 @@ describe.each(DRIVERS)('parse confidence in the store on %s', (driver) => {
 
   it.skipIf(skip)('pins a source, reads and lists the pin, and clears it', async () => {
     const now = new Date('2026-06-04T00:00:00Z');
-    await trackSources(store.db, [SOURCE], now, { revive: true });
+    await trackSources(store.db, [SOURCE], now);
     expect(await setSourcePin(store.db, SOURCE, { entries: 'h3.framework', exclude: '.sponsored' })).toBeNull();
     expect(await sourcePins(store.db, [SOURCE, 'https://example.test/other'])).toEqual(new Map([[SOURCE, { entries: 'h3.framework', exclude: '.sponsored' }]]));
     const [listed] = await sourceListing(store.db);
@@ -112,8 +112,8 @@ describe.each(DRIVERS)('parse confidence in the store on %s', (driver) => {
 
   it.skipIf(skip)('knows tracked, removed and unknown sources, and which would be ingested, without writing', async () => {
     const other = 'https://example.test/removed';
-    await trackSources(store.db, [other], new Date('2026-06-05T00:00:00Z'), { revive: true });
-    await untrackSources(store.db, [other], new Date('2026-06-06T00:00:00Z'));
+    await trackSources(store.db, [other], new Date('2026-06-05T00:00:00Z'));
+    await untrackSources(store.db, [other], new Date('2026-06-06T00:00:00Z'), []);
     expect([await sourceState(store.db, SOURCE), await sourceState(store.db, other), await sourceState(store.db, 'https://example.test/new')]).toEqual(['tracked', 'removed', 'unknown']);
     expect(await trackedOrDefault(store.db, [other, 'https://example.test/default'])).toEqual([SOURCE, 'https://example.test/default']);
     expect(await sourceState(store.db, 'https://example.test/default')).toBe('unknown');

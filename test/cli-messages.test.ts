@@ -1,7 +1,11 @@
 /**
  * What a new user reads: `db migrate` names the migrations it applied, `enrich` on an empty database
- * says to ingest first and prints no empty table, and a bad `--source` is blamed on the flag.
+ * says to ingest first and prints no empty table, a bad value is blamed on the flag, the variable or
+ * `.env` that gave it, in words, and an offline first run says that the network is the problem.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { DRIVERS, createTestDatabase, skipPostgres, type TestDatabase } from './support/stores.js';
@@ -41,5 +45,37 @@ describe.each(DRIVERS)('CLI messages on %s', (driver) => {
     const result = await runCli(['refresh', '--source', 'not-a-url'], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('stackradar: invalid --source: expected an http(s) URL\n');
+  });
+  it.skipIf(skip)('names the variable and .env behind a bad value, in words rather than raw validation text', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'stackradar-dotenv-'));
+    try {
+      writeFileSync(path.join(dir, '.env'), 'STACKRADAR_CRON=every day\nSTACKRADAR_FETCH_TIMEOUT=abc\n');
+      const cron = await runCli(['schedule'], { env: { ...env, STACKRADAR_FETCH_TIMEOUT: '10' }, cwd: dir });
+      expect(cron.code).toBe(2);
+      expect(cron.stderr).toBe('stackradar: invalid STACKRADAR_CRON (from .env): "every day" is not a cron expression: expected 5 or 6 fields but got 2\n');
+      const timeout = await runCli(['runs'], { env, cwd: dir });
+      expect(timeout.code).toBe(2);
+      expect(timeout.stderr).toBe('stackradar: invalid STACKRADAR_FETCH_TIMEOUT (from .env): expected a whole number of seconds from 1 to 600\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const level = await runCli(['runs'], { env: { ...env, LOG_LEVEL: 'loud' } });
+    expect(level.stderr).toBe('stackradar: invalid LOG_LEVEL: expected one of trace, debug, info, warn, error, fatal, silent\n');
+    const maybe = await runCli(['runs'], { env: { ...env, STACKRADAR_ALLOW_PRIVATE_NETWORK: 'maybe' } });
+    expect(maybe.stderr).toBe('stackradar: invalid STACKRADAR_ALLOW_PRIVATE_NETWORK: expected true or false (also 1/0, yes/no, on/off, in any case)\n');
+    for (const value of ['TRUE', 'True', 'Off']) {
+      const result = await runCli(['runs', '--format', 'json'], { env: { ...env, STACKRADAR_ALLOW_PRIVATE_NETWORK: value } });
+      expect(result.code, `${value}: ${result.stderr}`).toBe(0);
+    }
+  });
+
+  it.skipIf(skip)('an offline first run ends by naming the network problem, not "ingest an article first"', async () => {
+    const source = 'http://127.0.0.1:9/article.html';
+    const result = await runCli(['refresh'], { env: { ...env, STACKRADAR_SOURCE_URL: source, STACKRADAR_FETCH_RETRIES: '0' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain('ingest an article first');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe(`enrich: nothing to enrich: no source could be fetched (${source}: connection refused); check the network or the URL, then run again`);
+    expect(lines.at(-1)).toMatch(new RegExp(`^refresh: run \\d+ failed: ${source.replace(/[.]/g, '\\.')}: connection refused; `));
   });
 });

@@ -208,4 +208,13 @@ describe.each(DRIVERS)('stackradar enrich on %s', (driver) => {
     const runsAfter = JSON.parse((await runCli(['runs', '--format', 'json', '--limit', '1000'], { env })).stdout) as unknown[];
     expect(runsAfter).toHaveLength(runsBefore.length);
   });
+
+  it.skipIf(skip)('enriches a framework named twice (by name, alias or slug) once', async () => {
+    github.resetLog();
+    const result = await runCli(['enrich', '--framework', 'django', 'Django', 'Rails', 'ruby-on-rails', '--format', 'json'], { env: { ...env, GITHUB_TOKEN: TOKEN } });
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { slug: string }[]).map((row) => row.slug).sort()).toEqual(['django', 'ruby-on-rails']);
+    // One query, one alias per framework: no request spent twice on the same repository.
+    expect(github.requests.find((r) => r.resource === 'graphql')?.graphql?.aliases).toBe(2);
+  });
 });

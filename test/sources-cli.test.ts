@@ -1,6 +1,7 @@
 /**
- * Tracked sources: a source ingested once is ingested by every later refresh until `sources remove`
- * stops it; enrich covers only the tracked sources' frameworks; the listing and its errors.
+ * Tracked sources: a source is tracked from its first successful ingest (a failed attempt tracks
+ * nothing, the listing writes nothing) and ingested by every later refresh until `sources remove` stops
+ * it; enrich covers only the tracked sources' frameworks; the listing and its errors.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,13 +47,33 @@ describe.each(DRIVERS)('stackradar sources on %s', (driver) => {
     await database.drop();
   });
 
+  it.skipIf(skip)('tracks a source only after its first successful ingest, says so with the undo, and the listing never writes', async () => {
+    const listed = await runCli(['sources', '--format', 'json'], { env });
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+    expect(listed.stderr).toContain(`sources: ${main} (configured) is not tracked yet`);
+
+    // An offline first run of a configured source tracks nothing (and the listing above wrote nothing).
+    const offline = await runCli(['refresh'], { env: { ...env, STACKRADAR_SOURCE_URL: 'http://127.0.0.1:9/article.html' }, timeoutMs: LONG });
+    expect(offline.code).toBe(1);
+    expect(offline.stderr).not.toContain('now tracking');
+    expect(await listing()).toEqual([]);
+
+    const first = await runCli(['ingest', '--source', extra], { env, timeoutMs: LONG });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain(`sources: now tracking ${extra}; every refresh ingests it (undo: stackradar sources remove ${extra})\n`);
+    expect((await listing()).map((row) => [row.url, row.tracked, row.last_outcome])).toEqual([[extra, true, 'new-version']]);
+  }, 4 * LONG);
+
   it.skipIf(skip)('a source ingested with --source is refreshed until it is removed; enrich covers tracked sources only', async () => {
     expect((await runCli(['ingest', '--source', extra], { env, timeoutMs: LONG })).code).toBe(0);
-    expect((await listing()).map((row) => [row.url, row.tracked]).sort()).toEqual([[main, true], [extra, true]].sort());
+    expect((await listing()).filter((row) => row.tracked).map((row) => row.url)).toEqual([extra]);
 
     const before = hits(extra);
     const refreshed = await runCli(['refresh'], { env, timeoutMs: LONG });
     expect(refreshed.code, refreshed.stderr).toBe(0);
+    expect(refreshed.stderr).toContain(`sources: now tracking ${main};`);
+    expect(refreshed.stderr).not.toContain(`now tracking ${extra}`);
     expect(hits(extra)).toBe(before + 1);
     const rows = await listing();
     expect(rows.find((row) => row.url === extra)).toMatchObject({ tracked: true, entries: 8, last_outcome: 'unchanged' });
@@ -87,6 +108,12 @@ describe.each(DRIVERS)('stackradar sources on %s', (driver) => {
     expect(bad.stderr).toBe('stackradar: sources add: "not-a-url" is not an http(s) URL\n');
     const action = await runCli(['sources', 'drop', main], { env });
     expect(action.code).toBe(2);
+
+    // A configured default removed before its first ingest stays removed.
+    const never = 'https://example.org/never-ingested';
+    const removed = await runCli(['sources', 'remove', never], { env: { ...env, STACKRADAR_SOURCE_URL: never } });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect((await listing()).find((row) => row.url === never)?.tracked).toBe(false);
   }, LONG);
 
   it.skipIf(skip)('a tracked file source is read from disk on each run, and a file that is gone fails that source alone', async () => {

@@ -44,7 +44,7 @@ function addRunCommands(program: Command): void {
     .command('ingest')
     .description('fetch (or read) and parse articles; store a new version when the content changed; print the entries')
     .option('--source <url...>', 'article URL(s) (overrides STACKRADAR_SOURCE_URL)')
-    .option('--file <path...>', 'read article HTML from file(s) instead of fetching')
+    .option('--file <path...>', 'read saved articles (HTML or Markdown) from file(s) instead of fetching')
     .option('--explain', 'parse one source without storing anything and show how its entries were found')
     .option('--accept', 'store a doubtful parse anyway (never one without entries)')
     .addOption(formatOption())
@@ -138,6 +138,15 @@ function addReadCommands(program: Command): void {
     .action(async (query: string, options, command: Command) => {
       const { runSql } = await import('./commands/sql.js');
       await runSql(command, query, options);
+    });
+
+  program
+    .command('frameworks')
+    .description('the catalog: every framework it knows, with aliases, repository, docs and package')
+    .addOption(formatOption())
+    .action(async (options, command: Command) => {
+      const { runFrameworks } = await import('./commands/frameworks.js');
+      runFrameworks(command, options);
     });
 
   program

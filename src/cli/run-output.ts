@@ -30,7 +30,7 @@ function refusalHints(outcome: IngestOutcome): string {
 const stays = (outcome: IngestOutcome) => (outcome.versionId === null ? 'nothing stored' : `version ${outcome.versionId} stays current`);
 
 /** One line per source: what was stored, or why not and what to do. */
-export function describeIngest(outcome: IngestOutcome): string {
+function describeIngest(outcome: IngestOutcome): string {
   const entries = outcome.article?.entries.length ?? 0;
   const structure = outcome.article?.decision.chosen?.structure;
   // A stored parse says it was pinned when the parser used the pin; a refused one names the pin that failed.
@@ -51,14 +51,31 @@ export function describeIngest(outcome: IngestOutcome): string {
   }
 }
 
-export function reportEnrich(outcome: EnrichOutcome): void {
+/** One line per source and one per source tracked from now on, with how to undo that. */
+export function reportIngest(outcomes: IngestOutcome[]): void {
+  for (const outcome of outcomes) process.stderr.write(`${describeIngest(outcome)}\n`);
+  for (const { sourceUrl } of outcomes.filter((o) => o.newlyTracked)) {
+    process.stderr.write(`sources: now tracking ${sourceUrl}; every refresh ingests it (undo: stackradar sources remove ${sourceUrl})\n`);
+  }
+}
+
+/**
+ * `ingested`: the outcomes of the ingest that ran first in the same run (refresh). When none of them
+ * stored anything, that is why there is nothing to enrich, and the line says so instead of the hint.
+ */
+export function reportEnrich(outcome: EnrichOutcome, ingested?: IngestOutcome[]): void {
   for (const failure of outcome.failed) process.stderr.write(`enrich ${failure.slug}: failed: ${failure.reason}\n`);
   const { requests, notModified, graphqlCost } = outcome.github;
   const stored = outcome.stored.length ? ` (${outcome.stored.join(', ')})` : '';
   process.stderr.write(
     `enrich: stored ${outcome.stored.length} snapshot(s)${stored}, ${outcome.failed.length} failed; GitHub: ${requests} request(s), ${notModified} not modified, GraphQL cost ${graphqlCost}\n`,
   );
-  if (outcome.stored.length === 0 && outcome.failed.length === 0) {
+  if (outcome.stored.length > 0 || outcome.failed.length > 0) return;
+  const failed = ingested?.filter((o) => o.status === 'failed') ?? [];
+  if (failed.length > 0 && failed.length === ingested?.length) {
+    const causes = failed.map((o) => `${o.sourceUrl}: ${o.problem}`).join('; ');
+    process.stderr.write(`enrich: nothing to enrich: no source could be fetched (${causes}); check the network or the URL, then run again\n`);
+  } else {
     process.stderr.write('enrich: no current article entries: ingest an article first (stackradar ingest --source URL)\n');
   }
 }

@@ -20,9 +20,15 @@ export interface RunContext {
   readonly signal: AbortSignal;
 }
 
+/** The error an interrupted run ends with: the signal's reason when it is one (the scheduler's), else by the signal's name. */
+export function interruptionOf(signal: AbortSignal): InterruptedError {
+  if (signal.reason instanceof InterruptedError) return signal.reason;
+  return new InterruptedError(signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+}
+
 /** Throws when the run was interrupted: stages call it before each step that writes. */
 export function throwIfInterrupted(context: Pick<RunContext, 'signal'>): void {
-  if (context.signal.aborted) throw new InterruptedError(context.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+  if (context.signal.aborted) throw interruptionOf(context.signal);
 }
 
 /**

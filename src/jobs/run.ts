@@ -11,7 +11,7 @@ import { refreshStatistics } from '../store/statistics.js';
 import type { EventRow } from '../store/events.js';
 import type { FinishedRun } from '../notify/event.js';
 import { recordRunEvents, sendDigest } from '../notify/notify.js';
-import { throwIfInterrupted, type RunContext } from './context.js';
+import { interruptionOf, throwIfInterrupted, type RunContext } from './context.js';
 import type { Stage, StageStatus } from './stage.js';
 
 export interface RunReport<Details extends unknown[]> {
@@ -103,16 +103,22 @@ async function runLocked<const Stages extends readonly Stage<unknown>[]>(
     let result: Awaited<ReturnType<typeof runEach<Stages>>>;
     try {
       result = await runEach(context, runId, stages);
-    } catch (error) {
+      // The embedded database has no autovacuum: keep the planner's statistics up with the growing history.
+      await refreshStatistics(store);
+      throwIfInterrupted(context);
+    } catch (caught) {
+      // Whatever a stage was doing when the signal came (a fetch, a query) may fail with its own error.
+      const error = context.signal.aborted ? interruptionOf(context.signal) : caught;
+      if (error instanceof InterruptedError) {
+        await discardRunArticles(store.db, runId);
+        for (const stage of stages) await stage.discard?.(context);
+      }
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof InterruptedError) await discardRunArticles(store.db, runId);
       await finishRun(store.db, runId, 'failed', {}, message);
       const events = await recordEvents(context, { id: runId, status: 'failed', error: message });
       return { runId, events, failed: true as const, error };
     }
     await finishRun(store.db, runId, result.status, result.stats, result.error);
-    // The embedded database has no autovacuum: keep the planner's statistics up with the growing history.
-    await refreshStatistics(store);
     const events = await recordEvents(context, { id: runId, status: result.status, error: result.error });
     return { runId, events, failed: false as const, report: { runId, ...result } };
   } finally {

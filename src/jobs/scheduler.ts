@@ -10,7 +10,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import cron, { type Logger as CronLogger, type RunCoordinator } from 'node-cron';
 import { lt, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
-import { LockedError } from '../errors.js';
+import { InterruptedError, LockedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Db, Store } from '../store/database.js';
 import { interruptRun } from '../store/runs.js';
@@ -64,9 +64,9 @@ export interface Scheduler {
   nextRun(): Date | null;
   /**
    * Stops firing and waits up to `graceMs` (or until `cutShort` settles) for the run in progress; a run
-   * still going then is marked failed with `reason`. Resolves with what happened to it.
+   * still going then is interrupted and recorded failed, naming `signal`. Resolves with what happened to it.
    */
-  stop(options: { graceMs: number; reason: string; cutShort?: Promise<unknown> }): Promise<'idle' | 'finished' | 'interrupted'>;
+  stop(options: { graceMs: number; signal: NodeJS.Signals; cutShort?: Promise<unknown> }): Promise<'idle' | 'finished' | 'interrupted'>;
 }
 
 export interface SchedulerOptions {
@@ -78,6 +78,8 @@ export interface SchedulerOptions {
 interface Current {
   runId: number | null;
   done: Promise<void>;
+  /** Interrupts the run (when the shutdown grace runs out). */
+  abort: AbortController;
 }
 
 /** One slot's refresh, logged; a failure is logged, never thrown, so the scheduler keeps going. */
@@ -85,11 +87,14 @@ async function runSlot(options: SchedulerOptions, slot: string, state: Current):
   const { store, config, logger } = options;
   const started = Date.now();
   // Everything a run needs (catalog, GitHub client, crawler) is created inside it, so nothing grows across runs.
-  const context = createRunContext({ store, config, logger }, { progress: createProgress(logger, { live: false }).report });
+  const context = createRunContext({ store, config, logger }, { progress: createProgress(logger, { live: false }).report, signal: state.abort.signal });
   try {
     const result = await refresh(context, { trigger: 'schedule', onStart: (runId) => (state.runId = runId) });
-    const [, enriched] = result.details;
+    const [ingested, enriched] = result.details;
     const { stored, failed } = enriched;
+    for (const { sourceUrl } of ingested.filter((o) => o.newlyTracked)) {
+      logger.info({ runId: result.runId, source: sourceUrl }, `now tracking ${sourceUrl} (undo: stackradar sources remove ${sourceUrl})`);
+    }
     for (const failure of failed) logger.warn({ runId: result.runId, framework: failure.slug, reason: failure.reason }, `${failure.slug}: ${failure.reason}`);
     logger.info(
       { slot, runId: result.runId, status: result.status, stored: stored.length, failed: failed.length, durationMs: Date.now() - started, rssBytes: process.memoryUsage.rss() },
@@ -99,6 +104,7 @@ async function runSlot(options: SchedulerOptions, slot: string, state: Current):
     const message = error instanceof Error ? error.message : String(error);
     // A run refused by the lock is expected now and then (a manual refresh, another replica); not fatal.
     if (error instanceof LockedError) logger.warn({ slot }, `slot ${slot} skipped: ${message}`);
+    else if (error instanceof InterruptedError) logger.warn({ slot, runId: state.runId }, `run ${state.runId ?? '(not started)'} failed: ${message}`);
     else logger.error({ slot, runId: state.runId, err: error }, `run ${state.runId ?? '(not started)'} failed: ${message}`);
   }
 }
@@ -123,24 +129,30 @@ function scheduleTask(options: SchedulerOptions, fire: (slot: string) => Promise
   return task;
 }
 
-/** Waits for the run in progress within the grace; one still going then is marked failed. */
+/** How long an interrupted run may take to record itself failed before it is marked from outside. */
+const WIND_DOWN_MS = 3_000;
+
+/**
+ * Waits for the run in progress within the grace; one still going then is interrupted (its requests
+ * dropped) and records itself failed while the database is still open, so no query of it fails on a
+ * closed connection.
+ */
 async function stopRunning(options: SchedulerOptions, running: Current | null, stop: Parameters<Scheduler['stop']>[0]) {
-  const { graceMs, reason, cutShort } = stop;
+  const { graceMs, signal, cutShort } = stop;
   const deadline = Date.now() + graceMs;
   const shortened = cutShort?.then(() => 'cut' as const) ?? new Promise<never>(() => {});
   await Promise.race([cron.shutdown(graceMs), shortened]);
   if (!running) return 'idle';
-  const abort = new AbortController();
-  const outcome = await Promise.race([
-    running.done.then(() => 'finished' as const),
-    delay(Math.max(0, deadline - Date.now()), 'late' as const, { signal: abort.signal }).catch(() => 'late' as const),
-    shortened,
-  ]);
-  abort.abort();
+  const finished = running.done.then(() => 'finished' as const);
+  // Unreferenced timers: a wait that lost the race must not keep the process alive.
+  const outcome = await Promise.race([finished, delay(Math.max(0, deadline - Date.now()), 'late' as const, { ref: false }), shortened]);
   if (outcome === 'finished') return 'finished';
-  if (running.runId !== null) {
-    const marked = await Promise.race([interruptRun(options.store.db, running.runId, reason), delay(5_000, false)]).catch(() => false);
-    options.logger.warn({ runId: running.runId, marked }, `run ${running.runId} did not finish within the shutdown grace: ${marked ? 'marked failed' : 'left for the next run to mark abandoned'}`);
+  const reason = `interrupted: the scheduler was stopped (${signal}) before the run finished`;
+  running.abort.abort(new InterruptedError(signal, reason));
+  const wound = await Promise.race([finished, delay(WIND_DOWN_MS, 'late' as const, { ref: false })]);
+  if (wound === 'late' && running.runId !== null) {
+    const marked = await Promise.race([interruptRun(options.store.db, running.runId, reason), delay(WIND_DOWN_MS, false)]).catch(() => false);
+    options.logger.warn({ runId: running.runId, marked }, `run ${running.runId} did not stop in time: ${marked ? 'marked failed' : 'left for the next run to mark abandoned'}`);
   }
   return 'interrupted';
 }
@@ -155,7 +167,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       options.logger.warn({ slot, runId: current.runId }, `slot ${slot} skipped: run ${current.runId ?? ''} is still in progress`);
       return Promise.resolve();
     }
-    const state: Current = { runId: null, done: Promise.resolve() };
+    const state: Current = { runId: null, done: Promise.resolve(), abort: new AbortController() };
     state.done = runSlot(options, slot, state).finally(() => {
       current = null;
     });

@@ -23,6 +23,8 @@ export interface Stage<Detail> {
   readonly essential: boolean;
   run(context: RunContext, runId: number): Promise<Detail>;
   summarize(detail: Detail): StageSummary;
+  /** Undoes what the stage wrote that is not tied to the run's id, when the run is interrupted. */
+  discard?(context: RunContext): Promise<void>;
 }
 
 /** The status of a stage whose work has `good` successes out of `total`: nothing done is a failure. */

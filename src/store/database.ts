@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import { StackradarError, ExitCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { LAST_APPLIED_QUERY, lastAppliedAt, pendingMigrations } from './migrations.js';
+import { checkDataDir } from './data-dir.js';
 import { acquireDirectoryLock } from './pglite-lock.js';
 import { readerRole } from './reader-role.js';
 import { shareSession } from './pglite-session.js';
@@ -183,6 +184,7 @@ async function openPostgres(url: string): Promise<Store> {
 }
 
 async function openPglite(dataDir: string, logger?: Logger): Promise<Store> {
+  checkDataDir(dataDir);
   const lock = acquireDirectoryLock(dataDir);
   let pglite: PGlite | undefined;
   try {
@@ -225,6 +227,8 @@ async function openPglite(dataDir: string, logger?: Logger): Promise<Store> {
   } catch (error) {
     await pglite?.close().catch(() => {});
     lock.release();
-    throw error;
+    // PGlite may throw what is not an Error (its file system's error objects).
+    if (error instanceof Error) throw error;
+    throw new StackradarError(`cannot open the embedded database ${dataDir}: ${JSON.stringify(error)}`, ExitCode.failed);
   }
 }

@@ -1,44 +1,61 @@
 /**
  * The tracked sources: which articles `refresh` ingests and whose entries `enrich` covers. A source is
- * tracked from its first ingest (or `sources add`) until `sources remove`; its versions stay either way.
+ * tracked from its first successful ingest (or `sources add`, or a pin) until `sources remove`; its
+ * versions stay either way. A failed attempt tracks nothing.
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from './database.js';
 import { articleVersions, sources } from './schema.js';
 
 /**
- * Tracks `urls`. `revive`: a source stopped with `sources remove` is tracked again (an explicit
- * `--source`, `--file` or `sources add`); without it (the configured defaults) it stays stopped.
+ * Tracks `urls` (a source stopped with `sources remove` is tracked again); returns those that were not
+ * tracked before, for the line that says so.
  */
-export async function trackSources(db: Db, urls: string[], at: Date, options: { revive: boolean }): Promise<void> {
-  if (urls.length === 0) return;
-  const insert = db.insert(sources).values([...new Set(urls)].map((url) => ({ url, addedAt: at })));
-  if (options.revive) await insert.onConflictDoUpdate({ target: sources.url, set: { removedAt: null }, setWhere: sql`${sources.removedAt} is not null` });
-  else await insert.onConflictDoNothing();
+export async function trackSources(db: Db, urls: string[], at: Date): Promise<string[]> {
+  if (urls.length === 0) return [];
+  const rows = await db
+    .insert(sources)
+    .values([...new Set(urls)].map((url) => ({ url, addedAt: at })))
+    .onConflictDoUpdate({ target: sources.url, set: { removedAt: null }, setWhere: sql`${sources.removedAt} is not null` })
+    .returning({ url: sources.url });
+  return rows.map((row) => row.url);
 }
 
-/** Stops tracking `urls`; returns those that were tracked. */
-export async function untrackSources(db: Db, urls: string[], at: Date): Promise<string[]> {
+/**
+ * Stops tracking `urls`; returns those that were tracked. A configured default never ingested yet is
+ * recorded as stopped, so that it stays stopped.
+ */
+export async function untrackSources(db: Db, urls: string[], at: Date, configured: string[]): Promise<string[]> {
   if (urls.length === 0) return [];
   const rows = await db
     .update(sources)
     .set({ removedAt: at })
     .where(and(inArray(sources.url, urls), isNull(sources.removedAt)))
     .returning({ url: sources.url });
-  return rows.map((row) => row.url);
+  const pending = urls.filter((url) => configured.includes(url));
+  const added = pending.length
+    ? await db.insert(sources).values(pending.map((url) => ({ url, addedAt: at, removedAt: at }))).onConflictDoNothing().returning({ url: sources.url })
+    : [];
+  return [...rows, ...added].map((row) => row.url);
 }
 
-/** The tracked sources' URLs, oldest first. */
-export async function trackedSources(db: Db): Promise<string[]> {
-  const rows = await db.select({ url: sources.url }).from(sources).where(isNull(sources.removedAt)).orderBy(asc(sources.addedAt), asc(sources.url));
-  return rows.map((row) => row.url);
-}
-
-/** What `trackSources(defaults, { revive: false })` then `trackedSources` would give, without writing. */
+/** What a run ingests: the tracked sources, then the configured defaults never seen (a default stopped with `sources remove` stays stopped). */
 export async function trackedOrDefault(db: Db, defaults: string[]): Promise<string[]> {
   const rows = await db.select({ url: sources.url, removedAt: sources.removedAt }).from(sources).orderBy(asc(sources.addedAt), asc(sources.url));
   const known = new Set(rows.map((row) => row.url));
   return [...rows.filter((row) => row.removedAt === null).map((row) => row.url), ...defaults.filter((url) => !known.has(url))];
+}
+
+/** The sources among `urls` that are known: tracked, or stopped with `sources remove`. */
+export async function sourceStates(db: Db, urls: string[]): Promise<Map<string, 'tracked' | 'removed'>> {
+  if (urls.length === 0) return new Map();
+  const rows = await db.select({ url: sources.url, removedAt: sources.removedAt }).from(sources).where(inArray(sources.url, urls));
+  return new Map(rows.map((row) => [row.url, row.removedAt === null ? 'tracked' : 'removed']));
+}
+
+/** Forgets sources entirely (an interrupted run's first ingest of them): as if never seen. */
+export async function forgetSources(db: Db, urls: string[]): Promise<void> {
+  if (urls.length) await db.delete(sources).where(inArray(sources.url, urls));
 }
 
 /** Whether `url` is tracked, was tracked until `sources remove`, or was never seen. */

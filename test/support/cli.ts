@@ -12,7 +12,7 @@ export interface CliResult {
 
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
+  options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number; uid?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = {
@@ -24,7 +24,8 @@ export function runCli(
       ...options.env,
     };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env });
+    // `uid`: run as another user (a test run as root checks a permission that root would bypass).
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, uid: options.uid, gid: options.uid });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

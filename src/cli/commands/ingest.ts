@@ -6,7 +6,7 @@ import { exitCodeOf, runStages } from '../../jobs/run.js';
 import { ingestStage, type IngestOutcome } from '../../jobs/stages/ingest.js';
 import { createContext } from '../context.js';
 import { printRows } from '../print.js';
-import { describeIngest } from '../run-output.js';
+import { reportIngest } from '../run-output.js';
 
 interface IngestOptions {
   source?: string[];
@@ -45,7 +45,7 @@ export async function runIngest(command: Command, options: IngestOptions): Promi
     const result = await runStages(run, { trigger: 'cli', command: 'ingest' }, [ingestStage(sources, { essential: true, accept: options.accept === true })] as const);
     const [outcomes] = result.details;
     printRows(entryRows(outcomes), options.format, options.format === 'table' ? TABLE_COLUMNS : COLUMNS);
-    for (const outcome of outcomes) process.stderr.write(`${describeIngest(outcome)}\n`);
+    reportIngest(outcomes);
     return result;
   });
   process.exitCode = exitCodeOf(report.status);

@@ -4,7 +4,7 @@ import type { Format } from '../../format/rows.js';
 import { refresh } from '../../jobs/refresh.js';
 import { exitCodeOf } from '../../jobs/run.js';
 import { createContext } from '../context.js';
-import { describeIngest, describeReview, printSnapshots, reportEnrich } from '../run-output.js';
+import { describeReview, printSnapshots, reportEnrich, reportIngest } from '../run-output.js';
 
 export async function runRefresh(command: Command, options: { source?: string[]; format: Format }): Promise<void> {
   const context = createContext(command, { source: options.source });
@@ -12,8 +12,8 @@ export async function runRefresh(command: Command, options: { source?: string[];
     // --source names this run's sources (and tracks them); without it, every tracked source.
     const result = await refresh(run, { trigger: 'cli', sources: options.source?.length ? { urls: run.config.sourceUrls } : undefined });
     const [ingested, enriched, , reviewed] = result.details;
-    for (const outcome of ingested) process.stderr.write(`${describeIngest(outcome)}\n`);
-    reportEnrich(enriched);
+    reportIngest(ingested);
+    reportEnrich(enriched, ingested);
     process.stderr.write(`${describeReview(reviewed)}\n`);
     await printSnapshots(run.store, result, options.format);
     process.stderr.write(`refresh: run ${result.runId} ${result.status}${result.error ? `: ${result.error}` : ''}\n`);

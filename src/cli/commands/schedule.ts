@@ -33,7 +33,7 @@ export async function runSchedule(command: Command, options: ScheduleOptions): P
   const context = createContext(command, { cron: options.cron });
   const { config, logger } = context;
   const problem = cronProblem(config.cron);
-  if (problem) throw new UsageError(`schedule: invalid cron expression "${config.cron}": ${problem}`);
+  if (problem) throw new UsageError(`invalid ${config.nameOf('STACKRADAR_CRON')}: "${config.cron}" is not a cron expression: ${problem}`);
   const port = parseNumber('--port', options.port, 65535);
   const graceMs = parseNumber('--grace', options.grace, 86_400) * 1000;
 
@@ -61,7 +61,7 @@ export async function runSchedule(command: Command, options: ScheduleOptions): P
     const started = Date.now();
     const outcome = await scheduler.stop({
       graceMs,
-      reason: `interrupted: the scheduler was stopped (${signal}) before the run finished`,
+      signal,
       cutShort: waitForSignal(),
     });
     logger.info({ outcome, waitedMs: Date.now() - started }, `scheduler stopped (${outcome === 'idle' ? 'no run in progress' : `run ${outcome}`})`);

@@ -73,11 +73,37 @@ async function applyPinChange(db: Db, change: PinChange, now: Date): Promise<voi
     return;
   }
   if (state !== 'tracked') {
-    await trackSources(db, [url], now, { revive: true });
+    await trackSources(db, [url], now);
     process.stderr.write(`sources: ${url} was not tracked and now is; the next refresh ingests it (undo: stackradar sources remove ${url})\n`);
   }
   await setSourcePin(db, url, pin);
   process.stderr.write(`sources: ${url} pinned: each element matching ${describePin(pin)} starts an entry (undo: stackradar sources set ${url} --auto)\n`);
+}
+
+/** Tracks `urls`, one line for each that was not tracked yet. */
+async function addSources(db: Db, urls: string[], now: Date): Promise<void> {
+  const added = await trackSources(db, urls, now);
+  for (const url of urls) {
+    process.stderr.write(
+      added.includes(url)
+        ? `sources: now tracking ${url}; the next refresh ingests it (undo: stackradar sources remove ${url})\n`
+        : `sources: ${url} is tracked already\n`,
+    );
+  }
+}
+
+async function removeSources(db: Db, urls: string[], now: Date, configured: string[]): Promise<void> {
+  const stopped = await untrackSources(db, urls, now, configured);
+  const unknown = urls.filter((url) => !stopped.includes(url));
+  if (unknown.length) throw new UsageError(`sources remove: not a tracked source: ${unknown.join(', ')} (list them: stackradar sources)`);
+  process.stderr.write(`sources: stopped tracking ${stopped.join(', ')}; their stored versions stay\n`);
+}
+
+/** The listing never writes: a configured source not ingested yet is not tracked, and is named on stderr. */
+function notePending(configured: string[], listing: { url: string }[]): void {
+  for (const url of configured.filter((u) => !listing.some((row) => row.url === u))) {
+    process.stderr.write(`sources: ${url} (configured) is not tracked yet: refresh and ingest try it, and track it once it is ingested\n`);
+  }
 }
 
 export async function runSources(command: Command, action: string | undefined, urls: string[], options: SourcesOptions): Promise<void> {
@@ -91,20 +117,12 @@ export async function runSources(command: Command, action: string | undefined, u
   const context = createContext(command);
   const now = context.config.now ?? new Date();
   const rows = await context.withStore(async (store) => {
-    // The configured sources are tracked unless a user stopped them.
-    await trackSources(store.db, context.config.sourceUrls, now, { revive: false });
-    if (action === 'add') {
-      await trackSources(store.db, urls, now, { revive: true });
-      process.stderr.write(`sources: tracking ${urls.join(', ')}; the next refresh ingests them\n`);
-    }
-    if (action === 'remove') {
-      const stopped = await untrackSources(store.db, urls, now);
-      const unknown = urls.filter((url) => !stopped.includes(url));
-      if (unknown.length) throw new UsageError(`sources remove: not a tracked source: ${unknown.join(', ')} (list them: stackradar sources)`);
-      process.stderr.write(`sources: stopped tracking ${stopped.join(', ')}; their stored versions stay\n`);
-    }
+    if (action === 'add') await addSources(store.db, urls, now);
+    if (action === 'remove') await removeSources(store.db, urls, now, context.config.sourceUrls);
     if (change) await applyPinChange(store.db, change, now);
-    return sourceListing(store.db);
+    const listing = await sourceListing(store.db);
+    if (action === undefined) notePending(context.config.sourceUrls, listing);
+    return listing;
   });
   printRows(rows, options.format, COLUMNS);
 }

@@ -64,13 +64,18 @@ async function currentTargets(db: Db, catalog: Catalog): Promise<Map<string, Tar
   return targets;
 }
 
-/** Every current target, or only those `only` names (names, aliases or slugs); an unknown name is a usage error. */
+/**
+ * Every current target, or only those `only` names (names, aliases or slugs), each once however often
+ * it is named (`--framework django Django`); an unknown name is a usage error.
+ */
 export async function enrichTargets(db: Db, catalog: Catalog, only: string[] = []): Promise<Target[]> {
   const targets = await currentTargets(db, catalog);
   if (only.length === 0) return [...targets.values()];
-  return only.map((name) => {
+  const chosen = new Map<string, Target>();
+  for (const name of only) {
     const target = targets.get(catalog.resolve(name)?.slug ?? slugify(name));
     if (!target) throw new UsageError(`enrich: ${name} is not in the current article entries (see: stackradar sql "select framework from current_entries")`);
-    return target;
-  });
+    chosen.set(target.slug, target);
+  }
+  return [...chosen.values()];
 }

@@ -164,7 +164,7 @@ export function enrichStage(only: string[] = []): Stage<EnrichOutcome> {
       requests: { github: outcome.github.requests, docs: outcome.docsChecked },
       problems:
         outcome.stored.length + outcome.failed.length === 0
-          ? ['no framework to enrich: no current article entries (ingest an article first: stackradar ingest --source URL)']
+          ? ['no framework to enrich: no tracked source has a current version']
           : outcome.failed.map((f) => `${f.slug}: ${f.reason}`),
     }),
   };

@@ -4,7 +4,7 @@
  */
 import type { ParsedArticle } from '../../domain/article.js';
 import { latestVersion, saveArticleVersion } from '../../store/articles.js';
-import { recordFetch, sourcePins, trackedSources, trackSources, type SourcePin } from '../../store/sources.js';
+import { forgetSources, recordFetch, sourcePins, sourceStates, trackedOrDefault, trackSources, untrackSources, type SourcePin } from '../../store/sources.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
 import type { Stage, StageSummary } from '../stage.js';
 import { fileUrl, judgeParse, parsePage, readFiles, readSources, type Page } from './ingest-pages.js';
@@ -27,11 +27,14 @@ export interface IngestOutcome {
   accepted: string | null;
   /** The source's pin, when it has one. */
   pin: SourcePin | null;
+  /** Ingested successfully while not tracked: tracked from now on (undone if the run is interrupted). */
+  newlyTracked: boolean;
 }
 
 /**
- * http(s) URLs to fetch, or local files to read (both then tracked), or every tracked source after
- * tracking the configured defaults (a default stopped with `sources remove` stays stopped).
+ * http(s) URLs to fetch, or local files to read, or every tracked source and the configured defaults
+ * never seen (a default stopped with `sources remove` stays stopped). A source becomes tracked only
+ * once it is ingested successfully.
  */
 export type Sources = { urls: string[] } | { files: string[] } | { tracked: string[] };
 
@@ -42,16 +45,10 @@ export interface IngestOptions {
   accept?: boolean;
 }
 
-/** The source URLs to ingest: a file is stored under its file:// URL. */
+/** The source URLs to ingest (a file is stored under its file:// URL); nothing is written. */
 async function sourceUrlsOf(context: RunContext, sources: Sources): Promise<string[]> {
-  const { db } = context.store;
-  if ('tracked' in sources) {
-    await trackSources(db, sources.tracked, context.now, { revive: false });
-    return trackedSources(db);
-  }
-  const urls = 'urls' in sources ? sources.urls : sources.files.map(fileUrl);
-  await trackSources(db, urls, context.now, { revive: true });
-  return urls;
+  if ('tracked' in sources) return trackedOrDefault(context.store.db, sources.tracked);
+  return 'urls' in sources ? sources.urls : sources.files.map(fileUrl);
 }
 
 async function storePage(context: RunContext, runId: number, page: Page, pin: SourcePin | null, accept: boolean): Promise<IngestOutcome> {
@@ -59,7 +56,7 @@ async function storePage(context: RunContext, runId: number, page: Page, pin: So
   const article = parsePage(context, page, pin);
   const previous = await latestVersion(store.db, page.sourceUrl);
   const judged = judgeParse(article, previous);
-  const base = { sourceUrl: page.sourceUrl, article, pin, accepted: null };
+  const base = { sourceUrl: page.sourceUrl, article, pin, accepted: null, newlyTracked: false };
   if (judged.status === 'broken' || (judged.status === 'doubtful' && !accept)) {
     return { ...base, status: judged.status, versionId: previous?.id ?? null, problem: judged.reason };
   }
@@ -83,10 +80,18 @@ function logOutcome(context: RunContext, outcome: IngestOutcome): void {
   else context.logger.info(fields, `ingest ${outcome.sourceUrl}: ${outcome.status}`);
 }
 
-async function ingest(context: RunContext, runId: number, sources: Sources, accept: boolean): Promise<IngestOutcome[]> {
+/** The sources this run started tracking, by what they were before: never seen, or stopped. */
+interface Tracking {
+  added: string[];
+  revived: string[];
+}
+
+async function ingest(context: RunContext, runId: number, sources: Sources, accept: boolean, tracking: Tracking): Promise<IngestOutcome[]> {
   context.progress('fetching');
+  const { db } = context.store;
   const order = await sourceUrlsOf(context, sources);
-  const pins = await sourcePins(context.store.db, order);
+  const pins = await sourcePins(db, order);
+  const known = await sourceStates(db, order);
   const { pages, failures } = 'files' in sources ? await readFiles(sources.files) : await readSources(context, order);
   const outcomes: IngestOutcome[] = failures.map((failure) => ({
     sourceUrl: failure.url,
@@ -96,21 +101,30 @@ async function ingest(context: RunContext, runId: number, sources: Sources, acce
     problem: failure.error,
     accepted: null,
     pin: pins.get(failure.url) ?? null,
+    newlyTracked: false,
   }));
   for (const [index, page] of pages.entries()) {
     context.progress('parsing', index, pages.length);
-    outcomes.push(await storePage(context, runId, page, pins.get(page.sourceUrl) ?? null, accept));
+    const outcome = await storePage(context, runId, page, pins.get(page.sourceUrl) ?? null, accept);
+    outcomes.push({ ...outcome, newlyTracked: isIngested(outcome) && known.get(outcome.sourceUrl) !== 'tracked' });
   }
   context.progress('parsing', pages.length, pages.length);
+  // Tracked now, not when the run ends: the enrich stage covers the tracked sources' entries.
+  const newly = outcomes.filter((o) => o.newlyTracked).map((o) => o.sourceUrl);
+  await trackSources(db, newly, context.now);
+  tracking.added.push(...newly.filter((url) => !known.has(url)));
+  tracking.revived.push(...newly.filter((url) => known.has(url)));
   for (const outcome of outcomes) {
     logOutcome(context, outcome);
-    await recordFetch(context.store.db, outcome.sourceUrl, context.now, outcome.problem ? `${outcome.status}: ${outcome.problem}` : outcome.status);
+    await recordFetch(db, outcome.sourceUrl, context.now, outcome.problem ? `${outcome.status}: ${outcome.problem}` : outcome.status);
   }
   return outcomes.sort((a, b) => order.indexOf(a.sourceUrl) - order.indexOf(b.sourceUrl));
 }
 
+const isIngested = (outcome: IngestOutcome) => outcome.status === 'new-version' || outcome.status === 'unchanged';
+
 function summarize(outcomes: IngestOutcome[], sources: Sources): StageSummary {
-  const good = outcomes.filter((o) => o.status === 'new-version' || o.status === 'unchanged').length;
+  const good = outcomes.filter(isIngested).length;
   const refused = outcomes.some((o) => o.status === 'broken' || o.status === 'doubtful');
   const status = good === outcomes.length ? 'succeeded' : refused || good > 0 ? 'partial' : 'failed';
   return {
@@ -122,10 +136,15 @@ function summarize(outcomes: IngestOutcome[], sources: Sources): StageSummary {
 }
 
 export function ingestStage(sources: Sources, options: IngestOptions): Stage<IngestOutcome[]> {
+  const tracking: Tracking = { added: [], revived: [] };
   return {
     name: 'ingest',
     essential: options.essential,
-    run: (context, runId) => ingest(context, runId, sources, options.accept ?? false),
+    run: (context, runId) => ingest(context, runId, sources, options.accept ?? false, tracking),
+    async discard(context) {
+      await forgetSources(context.store.db, tracking.added);
+      await untrackSources(context.store.db, tracking.revived, context.now, []);
+    },
     summarize: (outcomes) => summarize(outcomes, sources),
   };
 }
