@@ -14,7 +14,8 @@ export async function runRefresh(command: Command, options: { source?: string[];
     const [ingested, enriched, , reviewed] = result.details;
     reportIngest(ingested);
     reportEnrich(enriched, ingested);
-    process.stderr.write(`${describeReview(reviewed)}\n`);
+    // A failed run's findings are never shown (review_findings reads finished runs only): no line for them.
+    if (result.status !== 'failed') process.stderr.write(`${describeReview(reviewed)}\n`);
     await printSnapshots(run.store, result, options.format);
     process.stderr.write(`refresh: run ${result.runId} ${result.status}${result.error ? `: ${result.error}` : ''}\n`);
     return result;
