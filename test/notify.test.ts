@@ -13,6 +13,7 @@ import { webhookBody, type RunSummary } from '../src/notify/digest.js';
 import { eventTag, renderFeed } from '../src/notify/feed.js';
 import { signBody } from '../src/notify/sign.js';
 import { articleChangedEvents } from '../src/notify/sources/article-changed.js';
+import { findingEvents } from '../src/notify/sources/findings.js';
 import { releaseEvents } from '../src/notify/sources/release.js';
 import { runFailedEvents } from '../src/notify/sources/run-failed.js';
 import { starsMilestoneEvents } from '../src/notify/sources/stars-milestone.js';
@@ -49,6 +50,16 @@ describe('deriving events', () => {
     const [event] = articleChangedEvents([{ ...change, before: [entry('a'), entry('b')], after: [entry('a', 'new'), entry('c')] }]);
     expect(event).toMatchObject({ key: 'article-changed:https://a.example/list:7', url: 'https://a.example/list', summary: 'added c; removed b; changed a' });
     expect(articleChangedEvents([{ ...change, before: [entry('a')], after: [entry('a')] }])).toEqual([]);
+  });
+
+  it('a finding the run opened is finding-new, one it no longer found is finding-resolved, each keyed by its row', () => {
+    const row = { id: 12, sourceUrl: 'https://a.example/list', framework: 'Laravel', slug: 'laravel', finding: 'archived', severity: 'high', detail: 'laravel/framework is archived' };
+    expect(findingEvents([{ ...row, opened: true }, { ...row, id: 9, finding: 'dormant', opened: false }])).toMatchObject([
+      { key: 'finding-new:12', kind: 'finding-new', slug: 'laravel', title: 'Laravel: archived (high)', summary: 'laravel/framework is archived' },
+      { key: 'finding-resolved:9', kind: 'finding-resolved', title: 'Laravel: dormant resolved' },
+    ]);
+    expect(findingEvents([{ ...row, finding: 'docs-unverified', opened: true }])).toEqual([]);
+    expect(findingEvents([{ ...row, framework: null, slug: '', finding: 'stale-title', opened: true }])).toMatchObject([{ slug: null, title: 'https://a.example/list: stale-title (high)' }]);
   });
 
   it('a failed run is one run-failed event keyed by the run', () => {

@@ -172,4 +172,17 @@ describe.each(DRIVERS)('review on %s', (driver) => {
     );
     expect(viaSql).toEqual([{ finding: 'archived', n: 1 }, { finding: 'docs-broken', n: 1 }]);
   });
+
+  it.skipIf(skip)('each finding opened or resolved is one event (finding-new / finding-resolved), unverified docs left out', async () => {
+    const [counts] = await sqlRows<{ opened: number; resolved: number; news: number; resolutions: number; linked: number }>(
+      `select (select count(*)::int from findings where finding <> 'docs-unverified') as opened,
+              (select count(*)::int from findings where finding <> 'docs-unverified' and resolved_run_id is not null) as resolved,
+              (select count(*)::int from events where kind = 'finding-new') as news,
+              (select count(*)::int from events where kind = 'finding-resolved') as resolutions,
+              (select count(*)::int from events e join findings f on e.key = 'finding-new:' || f.id and e.run_id = f.first_seen_run_id) as linked`,
+      env(1),
+    );
+    expect(counts?.opened).toBeGreaterThan(0);
+    expect(counts).toEqual({ opened: counts?.opened, resolved: counts?.resolved, news: counts?.opened, resolutions: counts?.resolved, linked: counts?.opened });
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The change events: their kinds, and the shape of a source of them. A source reads what a finished run
- * stored (`load`, through src/store) and derives its events from those rows (`derive`, pure). Review's
- * `finding-new` / `finding-resolved` plug in as one more source listed in sources.ts.
+ * stored (`load`, through src/store) and derives its events from those rows (`derive`, pure); sources.ts
+ * lists them.
  */
 import type { Db } from '../store/database.js';
 import type { EventDraft } from '../store/events.js';

@@ -1,12 +1,12 @@
 /**
  * Every source of events. A finished run (succeeded or partial) is read by the change sources; a failed
- * one stored nothing visible, so only `run-failed` speaks for it. Review's findings become one more
- * entry of CHANGE_SOURCES.
+ * one stored nothing visible, so only `run-failed` speaks for it.
  */
 import type { Db } from '../store/database.js';
 import type { EventDraft, EventSource, FinishedRun } from './event.js';
 import { anomaly } from './sources/anomaly.js';
 import { articleChanged } from './sources/article-changed.js';
+import { findings } from './sources/findings.js';
 import { release } from './sources/release.js';
 import { runFailed } from './sources/run-failed.js';
 import { starsMilestone } from './sources/stars-milestone.js';
@@ -19,7 +19,7 @@ const collect =
   async (db, run) =>
     source.derive(await source.load(db, run), run);
 
-const CHANGE_SOURCES = [collect(articleChanged), collect(release), collect(starsMilestone), collect(anomaly)];
+const CHANGE_SOURCES = [collect(articleChanged), collect(release), collect(starsMilestone), collect(anomaly), collect(findings)];
 const FAILURE_SOURCES = [collect(runFailed)];
 
 /** The events a finished run caused, source by source. */

@@ -1,13 +1,14 @@
 /**
  * What a finished run stored, read for deriving its events (src/notify): the article versions it
  * created beside the versions before them, its snapshots beside each framework's previous visible
- * snapshot, and the anomaly flags of its snapshots (the report's snapshot_anomalies view).
+ * snapshot, the anomaly flags of its snapshots (the report's snapshot_anomalies view), and the review
+ * findings it opened or resolved.
  */
-import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { DiffEntry } from '../domain/diff.js';
 import { versionEntries } from './articles.js';
 import type { Db } from './database.js';
-import { articleVersions } from './schema.js';
+import { articleVersions, findings } from './schema.js';
 import { frameworkHistory, snapshotAnomalies } from './views.js';
 
 export interface VersionChange {
@@ -83,4 +84,35 @@ export function anomaliesOfRun(db: Db, runId: number) {
     .leftJoin(h, and(eq(h.run_id, a.run_id), eq(h.slug, a.slug)))
     .where(eq(a.run_id, runId))
     .orderBy(a.framework, a.kind);
+}
+
+export interface FindingChange {
+  id: number;
+  sourceUrl: string;
+  framework: string | null;
+  slug: string;
+  finding: string;
+  severity: string;
+  detail: string;
+  /** Whether `runId` found it first (else: `runId` no longer found it). */
+  opened: boolean;
+}
+
+/** The review findings `runId` opened or resolved. */
+export async function findingChangesOfRun(db: Db, runId: number): Promise<FindingChange[]> {
+  const rows = await db
+    .select({
+      id: findings.id,
+      sourceUrl: findings.sourceUrl,
+      framework: findings.framework,
+      slug: findings.slug,
+      finding: findings.finding,
+      severity: findings.severity,
+      detail: findings.detail,
+      firstSeenRunId: findings.firstSeenRunId,
+    })
+    .from(findings)
+    .where(or(eq(findings.firstSeenRunId, runId), eq(findings.resolvedRunId, runId)))
+    .orderBy(findings.id);
+  return rows.map(({ firstSeenRunId, ...row }) => ({ ...row, opened: firstSeenRunId === runId }));
 }
