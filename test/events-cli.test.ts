@@ -73,7 +73,9 @@ describe.each(DRIVERS)('events, feeds and webhooks on %s', (driver) => {
     outputs.push(result.stdout, result.stderr);
     return result;
   };
-  const eventRows = () => sqlRows<{ kind: string; run_id: number; slug: string | null; key: string }>('select kind, run_id, slug, key from events order by id', env());
+  // Review's finding-new / finding-resolved events have their own test (review-cli): these are the other kinds.
+  const eventRows = () =>
+    sqlRows<{ kind: string; run_id: number; slug: string | null; key: string }>("select kind, run_id, slug, key from events where kind not like 'finding-%' order by id", env());
   const repo = (name: string) => standins.github.repos.find((r) => r.name === name)!;
   const hooks = (...paths: string[]) => paths.map((p) => `http://hook:${PASSWORD}@${receiver.base}${p}`).join(',');
   const start = Date.now();
@@ -129,7 +131,7 @@ describe.each(DRIVERS)('events, feeds and webhooks on %s', (driver) => {
     }
     const digest = JSON.parse(posts[2]!.body) as { run: { id: number; status: string }; events: { kind: string }[] };
     expect(digest.run).toMatchObject({ id: run!.id, status: 'succeeded' });
-    expect(digest.events.map((e) => e.kind)).toEqual(['article-changed', 'release', 'stars-milestone', 'anomaly']);
+    expect(digest.events.map((e) => e.kind).filter((k) => !k.startsWith('finding-'))).toEqual(['article-changed', 'release', 'stars-milestone', 'anomaly']);
     expect(receiver.received.filter((r) => r.path === '/hang')).toHaveLength(3);
 
     const deliveries = await sqlRows<{ url: string; status: string; attempts: number; error: string | null }>('select url, status, attempts, error from webhook_deliveries order by url', env());
@@ -167,7 +169,9 @@ describe.each(DRIVERS)('events, feeds and webhooks on %s', (driver) => {
     const parsed = parseFeed(atom.stdout);
     expect(parsed.format).toBe('atom');
     const entries = (parsed.feed as { entries: { id: string; updated: string; links: { href: string }[] }[] }).entries;
-    expect(entries).toHaveLength(5);
+    const [stored] = await sqlRows<{ n: number }>('select count(*)::int as n from events', env());
+    expect(entries).toHaveLength(stored!.n);
+    expect(entries.length).toBeGreaterThanOrEqual(5);
     expect(entries.every((e) => e.id.startsWith('tag:stackradar,2026:event:') && e.updated)).toBe(true);
     expect(entries.map((e) => e.links[0]!.href)).toContain('https://github.com/expressjs/express/releases/tag/v9.0.0');
 
@@ -197,7 +201,9 @@ describe.each(DRIVERS)('events, feeds and webhooks on %s', (driver) => {
       outputs.push(scheduler.stdout(), scheduler.stderr());
     }
     const [post] = receiver.received.filter((r) => r.path === '/sched');
-    expect(JSON.parse(post!.body)).toMatchObject({ run: { trigger: 'schedule' }, events: [{ kind: 'stars-milestone', slug: 'flask' }] });
+    const digest = JSON.parse(post!.body) as { run: { trigger: string }; events: { kind: string; slug: string | null }[] };
+    expect(digest.run).toMatchObject({ trigger: 'schedule' });
+    expect(digest.events.filter((e) => !e.kind.startsWith('finding-'))).toMatchObject([{ kind: 'stars-milestone', slug: 'flask' }]);
     expect(scheduler.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('webhook '))).toHaveLength(1);
   }, LONG);
 

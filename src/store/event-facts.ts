@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { DiffEntry } from '../domain/diff.js';
 import { versionEntries } from './articles.js';
 import type { Db } from './database.js';
-import { articleVersions, findings } from './schema.js';
+import { articleVersions, findings, runs } from './schema.js';
 import { frameworkHistory, snapshotAnomalies } from './views.js';
 
 export interface VersionChange {
@@ -98,8 +98,17 @@ export interface FindingChange {
   opened: boolean;
 }
 
-/** The review findings `runId` opened or resolved. */
+/**
+ * The review findings `runId` opened or resolved. None from the run that first reviewed an article (its
+ * baseline, like a source's first version), and none from a backfill (a run dated before a finished one).
+ */
 export async function findingChangesOfRun(db: Db, runId: number): Promise<FindingChange[]> {
+  const [backfill] = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(inArray(runs.status, ['succeeded', 'partial']), sql`${runs.runAt} > (select run_at from runs where id = ${runId})`))
+    .limit(1);
+  if (backfill) return [];
   const rows = await db
     .select({
       id: findings.id,
@@ -112,7 +121,12 @@ export async function findingChangesOfRun(db: Db, runId: number): Promise<Findin
       firstSeenRunId: findings.firstSeenRunId,
     })
     .from(findings)
-    .where(or(eq(findings.firstSeenRunId, runId), eq(findings.resolvedRunId, runId)))
+    .where(
+      and(
+        or(eq(findings.firstSeenRunId, runId), eq(findings.resolvedRunId, runId)),
+        sql`exists (select 1 from ${articleVersions} where ${articleVersions.sourceUrl} = ${findings.sourceUrl} and ${articleVersions.runId} < ${runId})`,
+      ),
+    )
     .orderBy(findings.id);
   return rows.map(({ firstSeenRunId, ...row }) => ({ ...row, opened: firstSeenRunId === runId }));
 }
