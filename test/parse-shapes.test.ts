@@ -91,4 +91,36 @@ describe('reading rules', () => {
     ].join('\n');
     expect(names(doc)).toEqual(['Tailwind CSS', 'StyleX']);
   });
+
+  it('splits a table cell holding list items or <br> lines into one pro or con each', () => {
+    const doc = [
+      '# Scrapers', '', '<table>', '<tr><th>Library</th><th>Pros</th><th>Cons</th></tr>',
+      '<tr><td>Scrapy</td><td><li>Fast</li><li>Parallel</li></td><td>Steep<br>More setup</td></tr>',
+      '<tr><td>Selenium</td><td><li>Dynamic pages</li></td><td>Slow</td></tr>', '</table>', '',
+    ].join('\n');
+    expect(parse(doc).entries.map((e) => [e.name, e.pros, e.cons])).toEqual([
+      ['Scrapy', ['Fast', 'Parallel'], ['Steep', 'More setup']],
+      ['Selenium', ['Dynamic pages'], ['Slow']],
+    ]);
+  });
+
+  it('takes the language the lead above the entries states, where the opening names several', () => {
+    const doc = [
+      '# Assignment', '', 'We compared JavaScript and Python tooling for this course.', '', '## Choosing a library', '',
+      'Requests and HTTPX are two popular libraries for HTTP in Python.', '',
+      '| Library | Description |', '| --- | --- |', '| Requests | Simple and well known |', '| HTTPX | Async and HTTP/2 |', '',
+    ].join('\n');
+    expect(parse(doc).entries.map((e) => [e.name, e.language])).toEqual([['Requests', 'Python'], ['HTTPX', 'Python']]);
+  });
+
+  it('reads the same sub-headings under each criterion as one entry each, and a sub-heading naming several as none', () => {
+    const section = (criterion: string, got: string) =>
+      `## ${criterion}\n\n### Axios\n\nAxios ${got}.\n\n### Got\n\nGot ${got} too.\n\n### Axios, Got\n\nBoth ${got}.\n`;
+    expect(names(`# HTTP clients compared\n\n${section('Browser', 'runs in browsers')}\n${section('Streams', 'streams bodies')}`)).toEqual(['Axios', 'Got']);
+  });
+
+  it('reads a table of links under category headers as one entry per cell, row by row', () => {
+    const doc = '# Libraries\n\nWidely used | Task oriented\n--- | ---\n[Numpy](#numpy) | [SymPy](#sympy)\n[Pandas](#pandas) | [Scrapy](#scrapy)\n';
+    expect(names(doc)).toEqual(['Numpy', 'SymPy', 'Pandas', 'Scrapy']);
+  });
 });

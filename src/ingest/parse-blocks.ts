@@ -87,6 +87,27 @@ function containsBlock(el: Element, memo: Map<Element, boolean>): boolean {
 const itemText = (li: Element): string =>
   textOf(li, true).replace(/^(?:[\p{Extended_Pictographic}\u2713\u2714\u2022\u25B6\u25BA\u27A4]\uFE0F?\s*)+/u, '');
 
+/**
+ * The items a table cell holds: its list items ("<td><li>Fast</li><li>Small</li></td>"), else its lines
+ * where <br> breaks them, else its whole text.
+ */
+export function cellItems(cell: Element): string[] {
+  const lis = listElements(cell).map(itemText).filter(Boolean);
+  if (lis.length > 0) return lis;
+  const lines: string[] = [''];
+  const walk = (node: AnyNode): void => {
+    if (isText(node)) lines[lines.length - 1] += node.data.replace(/\s+/g, ' ');
+    else if (isElement(node) && !skipped(node)) {
+      const breaks = node.name === 'br' || BLOCK_TAGS.has(node.name);
+      if (breaks) lines.push('');
+      node.children.forEach(walk);
+      if (breaks) lines.push('');
+    }
+  };
+  cell.children.forEach(walk);
+  return lines.map(clean).filter(Boolean);
+}
+
 /** The <li> elements of a list, also where malformed markup wraps them in <div>/<span>. */
 function listElements(list: Element): Element[] {
   const lis: Element[] = [];

@@ -97,6 +97,44 @@ function withMentions(c: Candidate, blocks: Block[], end: number, ctx: Candidate
   return { ...c, drafts: [...c.drafts, ...mentions.drafts], outside: c.outside.filter((b) => !used.has(b)), covered: c.covered + textLength(mentions.used) };
 }
 
+/**
+ * Criteria sections that each hold the same sub-headings ("## Browser ### Axios ### Got", "## API
+ * ### Axios ### Got"): the entries are those names once each, every section adding to its entry.
+ */
+function mergedRepeats(c: Candidate): Candidate | null {
+  const merged = new Map<string, Draft>();
+  const original = new Map<Draft, Draft>();
+  const names = new Set(c.drafts.map((d) => slugify(d.name)));
+  // "### Axios, Superagent, Node-Fetch": one section on several entries is none of its own.
+  const grouped = (d: Draft): boolean => {
+    const parts = d.name.split(/\s*,\s*|\s+(?:and|&)\s+/);
+    return parts.length >= 2 && parts.every((p) => names.has(slugify(p)));
+  };
+  for (const d of c.drafts) {
+    if (grouped(d)) continue;
+    const slug = slugify(d.name);
+    const first = merged.get(slug);
+    if (!first) {
+      const copy = { ...d, pros: d.pros && [...d.pros], cons: [...d.cons], notableUsers: [...d.notableUsers], blocks: [...d.blocks] };
+      merged.set(slug, copy);
+      original.set(copy, d);
+      continue;
+    }
+    first.blocks.push(...d.blocks.slice(1));
+    if (d.pros) first.pros = [...(first.pros ?? []), ...d.pros];
+    first.cons.push(...d.cons);
+    first.notableUsers.push(...d.notableUsers);
+    first.description ??= d.description;
+  }
+  if (merged.size < 2 || merged.size * 2 > c.drafts.length) return null;
+  const remap = (m: Map<Draft, string>): Map<Draft, string> =>
+    new Map([...merged.values()].flatMap((d): Array<[Draft, string]> => {
+      const value = m.get(original.get(d) as Draft);
+      return value === undefined ? [] : [[d, value]];
+    }));
+  return { ...c, drafts: [...merged.values()], groups: remap(c.groups), stated: remap(c.stated) };
+}
+
 function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
   const lines = lineHeadings(blocks);
   const all = [
@@ -106,6 +144,7 @@ function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
     ...listCandidates(blocks, ctx),
     ...tableCandidates(blocks),
   ].filter((c) => c.drafts.length > 0);
+  all.push(...all.flatMap((c) => (c.kind === 'headings' ? [mergedRepeats(c)].filter((m): m is Candidate => m !== null) : [])));
   // One entry is a listicle only when nothing else is: a single heading over the whole page is its title.
   const several = all.filter((c) => c.drafts.length >= 2);
   return several.length > 0 ? several : all.filter((c) => c.kind === 'openings');
@@ -180,6 +219,18 @@ function languageOf(d: Draft, others: string[], stated: string | undefined, fall
   return (d.hint ? namedLanguage(d.hint) : null) ?? stated ?? stating ?? group ?? fallback;
 }
 
+/**
+ * What the text before the entries states for all of them: the lead right above them first ("three
+ * popular libraries … in Python", where the article's opening also names other languages), else the
+ * whole introduction.
+ */
+function introLanguage(intro: Block[]): string | null {
+  const lastHeading = intro.findLastIndex((b) => b.kind === 'heading');
+  const lead = lastHeading >= 0 ? intro.slice(lastHeading + 1) : [];
+  const textOfAll = (bs: Block[]): string => bs.map(blockText).join('\n');
+  return (lead.length > 0 ? contextLanguage(textOfAll(lead)) : null) ?? contextLanguage(textOfAll(intro));
+}
+
 function sectionsOf(blocks: Block[]): ArticleSection[] {
   const sections: ArticleSection[] = [];
   for (const b of blocks) {
@@ -212,8 +263,7 @@ export function extractEntries(
   if (!chosen) return { entries: [], sections: sectionsOf(blocks), decision };
   barePros(chosen.drafts);
   const facts = tableFacts(blocks, chosen.drafts);
-  const intro = blocks.slice(0, chosen.start).map(blockText).join('\n');
-  const articleLanguage = titleLanguage(ctx.title ?? '') ?? contextLanguage(intro);
+  const articleLanguage = titleLanguage(ctx.title ?? '') ?? introLanguage(blocks.slice(0, chosen.start));
   const mentioned = mentionIndex([...chosen.drafts.map((d) => d.name), ...ctx.knownNames]);
   const entries = chosen.drafts.map((d, i): ArticleEntry => {
     const own = nameTokens(d.name);

@@ -10,6 +10,8 @@
  * - `known`: the share the catalog knows; `linked`: the share whose entry links to a site or repository
  *   named like it;
  * - `described`: the share with a paragraph of prose;
+ * - `repeats`: the share whose name the candidate already gave (criteria sections each holding the same
+ *   sub-headings: the entries are those names, once each);
  * - `promise`: 1 when the count is the title's promise, -1 when it contradicts it, else 0;
  * - `count`: log2 of the number of entries.
  */
@@ -23,7 +25,7 @@ import { isSectionTitle } from './parse-runs.js';
 /** Below this a parse is doubtful (README "Parse confidence"). */
 export const CONFIDENCE_THRESHOLD = 0.4;
 
-const WEIGHTS = { coverage: 3, names: 2, sections: -4, phrases: -2, known: 1.5, linked: 1, described: 0.5, promise: 1.5, count: 0.3 } as const;
+const WEIGHTS = { coverage: 3, names: 2, sections: -4, phrases: -2, known: 1.5, linked: 1, described: 0.5, repeats: -3, promise: 1.5, count: 0.3 } as const;
 type Feature = keyof typeof WEIGHTS;
 
 const CONNECTOR = /^(?:on|of|for|de|la|and|with|the|js|ui|&|~)$/i;
@@ -55,7 +57,23 @@ export interface Scored {
 const share = (n: number, of: number): number => (of === 0 ? 0 : n / of);
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-export function scoreCandidate(c: Candidate, total: number, ctx: CandidateContext, hrefsOf: (c: Candidate, i: number) => string[]): Scored {
+function repeated(drafts: readonly Draft[]): number {
+  const seen = new Set<string>();
+  let n = 0;
+  for (const d of drafts) {
+    const slug = slugify(d.name);
+    if (seen.has(slug)) n++;
+    seen.add(slug);
+  }
+  return n;
+}
+
+export function scoreCandidate(
+  c: Candidate,
+  total: number,
+  ctx: CandidateContext,
+  hrefsOf: (c: Candidate, i: number) => string[],
+): Scored {
   const n = c.drafts.length;
   // Resolving links is the costly part: an article of thousands of entries is judged on an even sample.
   const step = Math.max(1, Math.floor(n / LINK_SAMPLE));
@@ -70,6 +88,7 @@ export function scoreCandidate(c: Candidate, total: number, ctx: CandidateContex
     known: round2(share(c.drafts.filter((d) => ctx.known.has(slugify(d.name))).length, n)),
     linked: round2(share(linked.filter(Boolean).length, sampled.length)),
     described: round2(share(c.drafts.filter((d) => (d.description ?? '').length >= 40).length, n)),
+    repeats: round2(share(repeated(c.drafts), n)),
     promise: ctx.promised === null ? 0 : n === ctx.promised ? 1 : -1,
     count: round2(Math.log2(Math.max(1, n))),
   };

@@ -5,7 +5,7 @@
  * their headers: a language, a description, pros, cons, users.
  */
 import type { Element } from 'domhandler';
-import type { Block } from './parse-blocks.js';
+import { cellItems, textOf, type Block } from './parse-blocks.js';
 import { selectorOf, type Candidate } from './parse-candidate.js';
 import { openDraft, type Draft } from './parse-draft.js';
 import { labelOf, listedUsers } from './parse-labels.js';
@@ -33,6 +33,8 @@ interface Entry {
   facts: Column[];
 }
 
+const itemsOf = (text: string, el: Element | undefined): string[] => (el ? cellItems(el) : [text]);
+
 function draftOf(entry: Entry): { draft: Draft; language: string | null; covered: number } {
   const nodes = entry.el ? [entry.el] : [];
   const draft = openDraft(entry.name, null, entry.hint, { kind: 'para', text: entry.name, nodes }, entry.alias);
@@ -48,8 +50,8 @@ function draftOf(entry: Entry): { draft: Draft; language: string | null; covered
     const label = labelOf(`${header}:`);
     if (LANGUAGE_HEADER.test(header)) language ??= namedLanguage(text);
     else if (DESCRIPTION_HEADER.test(header)) draft.description ??= text;
-    else if (label === 'pros' || label === 'features') draft.pros = [...(draft.pros ?? []), text];
-    else if (label === 'cons') draft.cons.push(text);
+    else if (label === 'pros' || label === 'features') draft.pros = [...(draft.pros ?? []), ...itemsOf(text, el)];
+    else if (label === 'cons') draft.cons.push(...itemsOf(text, el));
     else if (label === 'users') draft.notableUsers.push(...listedUsers(text));
     else if (text.length > longest.length && /\s\S+\s/.test(text)) longest = text;
   }
@@ -97,6 +99,22 @@ function byColumns(block: TableBlock): Entry[] {
   });
 }
 
+/** A cell that is one link and nothing else ("[Numpy](#numpy)"). */
+function isLinkCell(td: Element | undefined, text: string): boolean {
+  const link = td?.children.find((c): c is Element => c.type === 'tag');
+  return link?.name === 'a' && textOf(link) === text && td?.children.every((c) => c === link || (c.type === 'text' && !('data' in c && String(c.data).trim()))) === true;
+}
+
+/** A grid of links under category headers ("| Widely used | Task oriented |"): each cell an entry, row by row. */
+function byGrid(block: TableBlock): Entry[] {
+  const body = block.cells.slice(1).flatMap((row, r) => row.map((td, i) => ({ td, text: block.rows[r + 1]?.[i] ?? '' }))).filter((c) => c.text !== '');
+  if ((block.cells[0]?.length ?? 0) < 2 || body.length < 4 || !body.every((c) => isLinkCell(c.td, c.text))) return [];
+  return body.flatMap(({ td, text }): Entry[] => {
+    const { name, hint, alias } = headingName(text);
+    return fits(name) ? [{ name, hint, alias, el: td, facts: [] }] : [];
+  });
+}
+
 export function tableCandidates(blocks: Block[]): Candidate[] {
   const out: Candidate[] = [];
   blocks.forEach((block, index) => {
@@ -105,6 +123,8 @@ export function tableCandidates(blocks: Block[]): Candidate[] {
     if (rows.length >= 2) out.push(candidateOf(block, index, rows, selectorOf(block.cells[1]?.[0]?.parent as Element | undefined), blocks));
     const columns = byColumns(block);
     if (columns.length >= 2 && block.rows.length >= 3) out.push(candidateOf(block, index, columns, selectorOf(block.cells[0]?.[1]), blocks));
+    const grid = byGrid(block);
+    if (grid.length >= 4) out.push(candidateOf(block, index, grid, selectorOf(block.cells[1]?.[0]), blocks));
   });
   return out;
 }
