@@ -42,6 +42,15 @@ const KNOWN_MISSES: Record<string, string> = {
   'g-scraping-drshahizan-choosing-scraping-library': 'list items inside table cells joined into one pro',
   'g-testing-sharethrift-test-suite-adr': 'the "Considered Options" link list beats the sections that judge each option ("### Node test runner" is not read as a name)',
   'g-frontend-mydatahack-framework-comparison': 'feature sub-headings beat the "Step N:" paragraphs that name the entries',
+  'h-mq-cyhinverse-message-queue-comparison': 'a language from a passing mention (Java)',
+  'h-flutter-ajaykumar911-state-management-solutions': 'Redux "for JavaScript applications" read as JavaScript; the reader takes the Flutter article\'s Dart',
+  'h-auth-pushpesh17-auth-alternatives': 'a "Why We Had Issues" list, which the reader takes as cons',
+  'h-editors-drsagher-top5-free-code-editors': 'a later "13.4 Web Browser" section joins the "13.2.x" entries',
+  'h-php-gregholmes-top-php-libraries': 'a features list after code; a bundler entry read as JavaScript in an all-PHP article',
+  'h-dotnet-sunamo-nuget-logging-alternatives': '"NuGet" read as C# where the reader finds no language stated',
+  'h-apigateway-mustafaghorbani-dotnet-api-gateway-comparison': 'a user in prose; languages from passing mentions (Lua, C#)',
+  'h-ml-jbejjani2022-deep-learning-frameworks': 'a "Python-first approach" not read as a language statement',
+  'h-nosql-patrickliu90-nosql-databases-and-services': '"##Name" without a space is no heading in Markdown; the entries are only such lines',
 };
 
 describe('the corpus', () => {
@@ -63,8 +72,8 @@ describe.each(development.map((a) => [a.id, a] as const))('development article %
   });
 });
 
-/** With ../shared/data present: 42 held-out articles, 18 exact, 79.0 % of fields right (rounded down). */
-const HELD_OUT_FLOOR = { articles: 42, exact: 18, fieldsRight: 0.79 };
+/** With ../shared/data present: 46 held-out articles, 19 exact, 79.3 % of fields right (rounded down). */
+const HELD_OUT_FLOOR = { articles: 46, exact: 19, fieldsRight: 0.79 };
 
 describe('the held-out third, in aggregate only', () => {
   const scores = heldOut.map((a) => scoreArticle(a.expected.entries, parseAsIngested(a, catalog)));
@@ -77,7 +86,10 @@ describe('the held-out third, in aggregate only', () => {
   });
 });
 
-const markdown = development.filter((a) => a.contentType === 'text/markdown');
+// A known miss the parser finds no entries in has nothing to compare across renditions.
+const markdown = development.filter(
+  (a) => a.contentType === 'text/markdown' && !(a.id in KNOWN_MISSES && parseSource(a.body, a.url, 'text/markdown').entries.length === 0),
+);
 
 /** The page a site generator would serve for a Markdown article: its rendering, titled by its front matter. */
 function servedAsHtml(body: string): string {

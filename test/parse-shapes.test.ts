@@ -123,4 +123,51 @@ describe('reading rules', () => {
     const doc = '# Libraries\n\nWidely used | Task oriented\n--- | ---\n[Numpy](#numpy) | [SymPy](#sympy)\n[Pandas](#pandas) | [Scrapy](#scrapy)\n';
     expect(names(doc)).toEqual(['Numpy', 'SymPy', 'Pandas', 'Scrapy']);
   });
+
+  it('reads "Option N: Name ⭐ TAG" headings by their name, an expansion in parentheses as an alias, and leaves the sections after the last option out', () => {
+    const option = (n: number, name: string) => `## Option ${n}: ${name}\n\n### Pros\n- Fast\n\n### Cons\n- New\n`;
+    const doc = `# Gateways compared\n\n${option(1, 'YARP (Yet Another Reverse Proxy) ⭐ **RECOMMENDED**')}\n${option(2, 'Ocelot')}\n${option(3, 'Kong')}\n## Recommendation for Your Project\n\nUse YARP.\n\n## Implementation Strategy\n\nStart small.\n`;
+    const { entries } = parse(doc);
+    expect(entries.map((e) => [e.name, e.aliases])).toEqual([['YARP', ['Yet Another Reverse Proxy']], ['Ocelot', []], ['Kong', []]]);
+  });
+
+  it('reads the pros and cons lines of a list that also holds other labelled lines ("Best for:")', () => {
+    const entry = (name: string) => `### ${name}\n- **Pros**: Trusted, easy\n- **Cons**: Fees\n- **Best for**: Shops\n`;
+    expect(parse(`# Payments\n\n${entry('PayPal')}\n${entry('Square')}`).entries.map((e) => [e.pros, e.cons])).toEqual([
+      [['Trusted, easy'], ['Fees']],
+      [['Trusted, easy'], ['Fees']],
+    ]);
+  });
+
+  it('reads "PRO:" / "CONS:" and Spanish "Ventajas" / "Desventajas" as labels', () => {
+    const doc = '# Orchestrators\n\n## Nomad\n\nA scheduler.\n\nPRO:\n\n- Simple\n\nCONS:\n\n- Small community\n\n## Kubernetes\n\nAn orchestrator.\n\n**Ventajas**\n\n- Comunidad amplia\n\n**Desventajas**\n\n- Complejo\n';
+    expect(parse(doc).entries.map((e) => [e.pros, e.cons])).toEqual([
+      [['Simple'], ['Small community']],
+      [['Comunidad amplia'], ['Complejo']],
+    ]);
+  });
+
+  it('takes a Language cell that is only "Go" as Go, and drops list markers typed into a cell', () => {
+    const doc = '# SSGs\n\n<table><tr><th>Name</th><th>Language</th><th>Key Features</th></tr><tr><td>Hugo</td><td>Go</td><td>- Fast<br/>- Modular</td></tr><tr><td>Jekyll</td><td>Ruby</td><td>- Blog-aware</td></tr></table>\n';
+    expect(parse(doc).entries.map((e) => [e.name, e.language, e.pros])).toEqual([
+      ['Hugo', 'Go', ['Fast', 'Modular']],
+      ['Jekyll', 'Ruby', ['Blog-aware']],
+    ]);
+  });
+
+  it('keeps headings between two entries that do not read as names, and drops a first section that only announces the others', () => {
+    const body = (n: string) => `${n} builds static sites from Markdown.\n`;
+    const doc = `# Static site generators\n\n## Existing Solutions\n\nThere are battle tested solutions:\n\n## Vuepress\n\n${body('Vuepress')}\n## Nuxt Static Generated mode\n\n${body('Nuxt')}\n## Poi + vue-static\n\n${body('Poi')}\n## Saber\n\n${body('Saber')}`;
+    expect(names(doc)).toEqual(['Vuepress', 'Nuxt Static Generated mode', 'Poi + vue-static', 'Saber']);
+    const announced = `# flutter_concepts\n\nHere are some common solutions in Flutter:\n\n# setState:\n\n${body('setState')}\n# Provider:\n\n${body('Provider')}\n# GetX:\n\n${body('GetX')}`;
+    expect(parse(announced).entries.map((e) => [e.name, e.language])).toEqual([['setState', 'Dart'], ['Provider', 'Dart'], ['GetX', 'Dart']]);
+  });
+
+  it('reads "Used by X, Y" points and "Key Features:" lines, and drops a category in parentheses from a name', () => {
+    const doc = '# PHP libraries\n\n#### PHPUnit (testing)\n\nA test runner.\n\n- Used by Symfony, Laravel\n- Runs in CI\n\nIt is widely used.\n\n- **Key Features**: Mocks, coverage\n\n#### Monolog (logging)\n\nA logger.\n\n- **Key Features**: Handlers, formatters\n';
+    expect(parse(doc).entries.map((e) => [e.name, e.pros, e.notableUsers])).toEqual([
+      ['PHPUnit', ['Mocks, coverage'], ['Symfony', 'Laravel']],
+      ['Monolog', ['Handlers, formatters'], []],
+    ]);
+  });
 });

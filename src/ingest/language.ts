@@ -31,7 +31,7 @@ const LANGUAGES: LanguageName[] = [
   { language: 'Clojure', spellings: ['Clojure'] },
   { language: 'Haskell', spellings: ['Haskell'] },
   { language: 'Swift', spellings: ['Swift'], ambiguous: true },
-  { language: 'Dart', spellings: ['Dart'], ambiguous: true },
+  { language: 'Dart', spellings: ['Dart', 'Flutter'], ambiguous: true },
   { language: 'Crystal', spellings: ['Crystal'], ambiguous: true },
   { language: 'Lua', spellings: ['Lua'] },
   { language: 'Groovy', spellings: ['Groovy'], ambiguous: true },
@@ -111,7 +111,8 @@ export function detectLanguage(text: string): string | null {
 
 /** A language named anywhere in a short text that stands for the entry ("Django (Python)", a "Language" cell). */
 export function namedLanguage(text: string): string | null {
-  return scan(text, false, PATTERNS.length);
+  // A text that is only a language's name ("Go", "Swift") names it, however common the word.
+  return BY_SPELLING.get(text.trim())?.language ?? scan(text, false, PATTERNS.length);
 }
 
 /**

@@ -105,7 +105,8 @@ export function cellItems(cell: Element): string[] {
     }
   };
   cell.children.forEach(walk);
-  return lines.map(clean).filter(Boolean);
+  // "- Fast<br>- Small": list markers typed into the cell.
+  return lines.map((l) => clean(l).replace(/^[-*•]\s+/, '')).filter(Boolean);
 }
 
 /** The <li> elements of a list, also where malformed markup wraps them in <div>/<span>. */

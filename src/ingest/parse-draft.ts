@@ -48,7 +48,8 @@ function labelledLines(text: string): Array<{ label: Label; rest: string }> {
   if (judged) return [{ label: judged[1]?.toLowerCase() === 'good' ? 'pros' : judged[1]?.toLowerCase() === 'bad' ? 'cons' : 'other', rest: judged[2] ?? '' }];
   const inline = inlineLabels(text);
   const usersLine = inlineLabel(text);
-  if (inline.length === 0 && usersLine?.label === 'users') inline.push(usersLine);
+  // "Used By: X" and "Key Features: a, b" as lines of their own.
+  if (inline.length === 0 && (usersLine?.label === 'users' || usersLine?.label === 'features')) inline.push(usersLine);
   return inline;
 }
 
@@ -82,10 +83,15 @@ function absorbPara(d: Draft, text: string): void {
   if (introducesUsers(text)) d.label = 'users';
 }
 
+const USED_BY_POINT = /^(?:used|trusted|relied\s+on)\s+by\s+([^.:]+)$/i;
+
+/** "Best for: small teams": a line that opens with a short label of its own. */
+const LABELLED_LINE = /^[^:.!?]{2,30}:\s+\S/;
+
 function absorbList(d: Draft, items: string[]): void {
-  // "- Pros: a, b" / "- Cons: c": a list of labelled lines is read line by line.
+  // "- Pros: a, b" / "- Cons: c" / "- Best for: d": a list of labelled lines is read line by line.
   const lines = items.map(labelledLines);
-  if (d.label === null && lines.every((l) => l.length > 0)) {
+  if (d.label === null && lines.some((l) => l.length > 0) && items.every((item, i) => (lines[i]?.length ?? 0) > 0 || LABELLED_LINE.test(item))) {
     for (const l of lines) absorbLabelled(d, l);
     return;
   }
@@ -98,6 +104,8 @@ function absorbList(d: Draft, items: string[]): void {
   d.sawList = true;
   const label = d.label;
   d.label = null;
+  // "- Used by Uber, Airbnb, GitHub": a point of its own among an overview's or the pros' points.
+  if (label !== 'users') d.notableUsers.push(...items.flatMap((item) => listedUsers(USED_BY_POINT.exec(item)?.[1] ?? '')));
   if (label === 'users') d.notableUsers.push(...items);
   else if (label === 'cons') d.cons.push(...items);
   else if (label === 'pros') {

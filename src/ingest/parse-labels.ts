@@ -6,10 +6,11 @@
 export type Label = 'pros' | 'features' | 'cons' | 'users' | 'other';
 
 const LABELS: Array<[RegExp, Label]> = [
-  [/^(?:the\s+)?(?:pros|advantages|benefits|strengths|highlights)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'pros'],
+  // Also as written in Spanish, Portuguese, French and German listicles ("Ventajas", "Vantagens", "Avantages", "Vorteile").
+  [/^(?:the\s+)?(?:pros?|advantages|benefits|strengths|highlights|ventajas|vantagens|avantages|vorteile)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'pros'],
   [/^(?:why\s+(?:use|choose)\s+.{1,40})\s*[:?]?$/i, 'pros'],
   [/^(?:key\s+|main\s+|core\s+)?features(?:\s+of\s+.{1,40})?\s*:?$/i, 'features'],
-  [/^(?:the\s+)?(?:cons|disadvantages|drawbacks|weaknesses|limitations|downsides)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'cons'],
+  [/^(?:the\s+)?(?:cons?|disadvantages|drawbacks|weaknesses|limitations|downsides|desventajas|desvantagens|inconv[ée]nients|nachteile)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'cons'],
   [/^(?:used\s+by|notable\s+users|who\s+uses\s+(?:it|.{1,30})|(?:companies|websites|sites)\s+using\s+.{1,30})\s*[:?]?$/i, 'users'],
 ];
 
@@ -23,7 +24,7 @@ export function labelOf(text: string): Label | null {
   return /^[^.!?:]{1,30}:$/.test(bare) && bare.split(/\s+/).length <= 4 ? 'other' : null;
 }
 
-const INLINE_LABEL = /(?:^|\s)((?:pros|cons|advantages|disadvantages|benefits|drawbacks|limitations|weaknesses|strengths|downsides|used\s+by|notable\s+users)\s*:)\s+/gi;
+const INLINE_LABEL = /(?:^|\s)((?:pros?|cons?|advantages|disadvantages|ventajas|desventajas|vantagens|desvantagens|benefits|drawbacks|limitations|weaknesses|strengths|downsides|used\s+by|notable\s+users)\s*:)\s+/gi;
 
 /** "Pros: a, b Cons: c" in one paragraph: each label with what follows it, up to the next label. */
 export function inlineLabels(text: string): Array<{ label: Label; rest: string }> {

@@ -31,15 +31,17 @@ export interface Run {
   end: number;
 }
 
-const NUMBERING = /^\s*(?:[*•]\s+)?(?:(?:no\.?|number|step|part)\s*)?#?\s*\d{1,3}(?:\.\d{1,2})*\s*(?:[.):\-–—]\s*|\s+|(?=[A-Z]))/i;
+const NUMBERING = /^\s*(?:[*•]\s+)?(?:(?:no\.?|number|step|part|option|approach|alternative|choice|pick)\s*)?#?\s*\d{1,3}(?:\.\d{1,2})*\s*(?:[.):\-–—]\s*|\s+|(?=[A-Z]))/i;
 /** Emoji and keycaps around a name ("CakePHP 🍰", "🔹 Laravel", "6️⃣"). */
 const DECORATION = /^[\s\p{Extended_Pictographic}\uFE0F\u20E3\u2022\u25AA-\u25FF\u2700-\u27BF*]+|[\s\p{Extended_Pictographic}\uFE0F\u20E3\u2022\u25AA-\u25FF\u2700-\u27BF*]+$/gu;
+/** A parenthesised word that tells one variant of a tool from another ("async", "legacy", "v2"). */
+const QUALIFIER = /^(?:async|sync|legacy|classic|lite|beta|alpha|next|experimental|standalone|community|enterprise|v?\d[\w.]*)$/;
 /** A parenthesised abbreviation: "GWT", "EF Core", "RoR". */
 const ABBREVIATION = /^[A-Z][\w.+#-]{0,14}$/;
 
 /** Words that make any heading one that organises the article ("Django vs Flask", "Final thoughts"). */
 const ORGANISING =
-  /\b(?:lists?|conclusions?|summary|summing|introduction|intro|overview|contents|faqs?|frequently|final|thoughts|wrap(?:ping)?|related|comments?|share|vs\.?|versus|consider(?:ations?)?|choos(?:e|ing)|select(?:ing)?|what|why|how|when|which|who|references|resources|reading|about|getting|bottom|verdict|tl;?dr|honou?rable|mentions?|other|more|alternatives|comparison|leave|reply|thank|thanks|setup|installation|top|best|frameworks|libraries|languages|tools)\b/i;
+  /\b(?:lists?|conclusions?|summary|summing|introduction|intro|overview|contents|faqs?|frequently|final|thoughts|wrap(?:ping)?|related|comments?|share|vs\.?|versus|consider(?:ations?)?|choos(?:e|ing)|select(?:ing)?|what|why|how|when|which|who|references|resources|reading|about|getting|bottom|verdict|tl;?dr|honou?rable|mentions?|other|more|alternatives|solutions|options|editors|generators|choices|contenders|recommend(?:ed|ations?)?|comparison|leave|reply|thank|thanks|setup|installation|top|best|frameworks|libraries|languages|tools)\b/i;
 /** Words that organise only where no other word names something ("Top features", "Charts", but "Frappe Chart"). */
 const TOPIC_WORD = /^(?:\d+|framework|language|tool|examples?|use|cases?|usage|links?|charts?|graphs?|features?|benefits?|pros|cons|advantages?|disadvantages?|drawbacks?|tables?|libraries|the|and|&|of|for|in|a|an)$/i;
 
@@ -68,9 +70,30 @@ export const isSectionTitle = (name: string): boolean => SECTION_TITLE.test(name
 
 const CONNECTOR_WORD = /^(?:on|of|for|de|la|and|with|~|js|ui)$/;
 
+/** "YARP (Yet Another Reverse Proxy)", "Bloc (Business Logic Component)": the words' initials run through the name. */
+function expands(name: string, inside: string): boolean {
+  const initials = inside.split(/\s+/).map((w) => w[0]?.toLowerCase() ?? '');
+  if (initials.length < 2 || /\s/.test(name.trim()) || initials[0] !== name.trim()[0]?.toLowerCase()) return false;
+  let at = 0;
+  for (const c of initials) {
+    at = name.toLowerCase().indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+const EMOJI = /\s*\p{Extended_Pictographic}/u;
+
+/** An emoji after the name starts a tag ("Clerk ⭐ (BEST CHOICE)", "YARP ⭐ RECOMMENDED"): the name ends there, outside parentheses. */
+function untagged(text: string): string {
+  const at = text.search(EMOJI);
+  const before = at > 0 ? text.slice(0, at) : '';
+  return before.trim() && before.split('(').length === before.split(')').length ? before : text;
+}
+
 export function headingName(text: string): HeadingName {
   // "React -", "Koa2 :", "Django |": a separator left dangling after the name is decoration too.
-  const undecorated = text.replace(DECORATION, '').replace(/\s*[:|–—-]+\s*$/, '');
+  const undecorated = untagged(text.replace(DECORATION, '')).replace(/\s*[:|–—-]+\s*$/, '');
   const numbered = NUMBERING.test(undecorated);
   let name = undecorated.replace(NUMBERING, '').replace(/^[*•]\s+/, '').replace(DECORATION, '');
   let hint: string | null = null;
@@ -90,9 +113,9 @@ export function headingName(text: string): HeadingName {
     const inside = paren[1]?.trim() ?? '';
     const capitals = (inside.match(/[A-Z]/g) ?? []).length;
     if (namedLanguage(inside)) hint ??= inside;
-    else if (ABBREVIATION.test(inside) && capitals >= 2) alias = inside;
-    // "SQLAlchemy ORM (async)": one lower-case word qualifies the name; anything else is an aside.
-    if (!/^[a-z][\w-]*$/.test(inside)) name = name.slice(0, paren.index);
+    else if ((ABBREVIATION.test(inside) && capitals >= 2) || expands(name.slice(0, paren.index), inside)) alias = inside;
+    // "SQLAlchemy ORM (async)": a word that qualifies the thing stays; a category ("PHPUnit (testing)") or anything else is an aside.
+    if (!QUALIFIER.test(inside)) name = name.slice(0, paren.index);
   }
   name = name.replace(/[.:]+$/, '').replace(DECORATION, '').trim();
   return { name, numbered, hint, alias, after };
@@ -117,8 +140,38 @@ const GROUP_HEADING = /^[^.!?:]{0,60}\b(?:frameworks|libraries|tools|databases|e
  * Runs of entry-like headings at one level. With `spanGroups`, headings above the level that do not
  * organise the article ("## Vue" over "### Pinia") group the entries instead of ending the run.
  */
+/**
+ * "## Gridsome", "## Nuxt Static Generated mode", "## Poi + vue-static", "## Saber": headings between two
+ * entries that do not read as names but are no section title, label or question either are entries too.
+ */
+function gapsAt(blocks: Block[], level: number, known: ReadonlySet<string>): Set<number> {
+  const at = blocks.flatMap((b, i) => (b.kind === 'heading' && b.level <= level ? [i] : []));
+  const kindOf = (i: number): 'entry' | 'gap' | 'stop' => {
+    const b = blocks[i];
+    if (b?.kind !== 'heading' || b.level !== level) return 'stop';
+    const h = headingName(b.text);
+    if (looksLikeEntry(h, b.text, known)) return 'entry';
+    const label = labelOf(b.text);
+    const plain = h.name && h.name.split(/\s+/).length <= 6 && !b.text.trim().endsWith('?') && !isSectionTitle(h.name) && (!label || label === 'other');
+    return plain ? 'gap' : 'stop';
+  };
+  const kinds = at.map(kindOf);
+  const gaps = new Set<number>();
+  let stretch: number[] = [];
+  kinds.forEach((kind, k) => {
+    if (kind === 'gap') {
+      if (k > 0 && (kinds[k - 1] === 'entry' || stretch.length > 0)) stretch.push(at[k] ?? -1);
+      return;
+    }
+    if (kind === 'entry') stretch.forEach((i) => gaps.add(i));
+    stretch = [];
+  });
+  return gaps;
+}
+
 function runsAt(blocks: Block[], level: number, known: ReadonlySet<string>, spanGroups = false): Run[] {
   const runs: Run[] = [];
+  const gaps = gapsAt(blocks, level, known);
   let cur: Run | null = null;
   const close = (at: number): void => {
     if (cur) {
@@ -140,7 +193,7 @@ function runsAt(blocks: Block[], level: number, known: ReadonlySet<string>, span
     };
     const emptySibling = level > 1 && next?.kind === 'heading' && next.level === level && !next.text.startsWith(b.text) && opens(i + 2);
     const hasContent = opens(i + 1) || emptySibling;
-    if (b.level === level && hasContent && looksLikeEntry(name, b.text, known)) {
+    if (b.level === level && hasContent && (looksLikeEntry(name, b.text, known) || gaps.has(i))) {
       cur ??= { level, starts: [], names: [], end: blocks.length };
       cur.starts.push(i);
       cur.names.push(name);
@@ -230,12 +283,34 @@ function rawText(nodes: AnyNode[]): string {
   return out.join('');
 }
 
+/**
+ * "## Option 1: YARP … ## Option 4: Custom … ## Recommendation": where half the headings of a run or more are
+ * numbered, unnumbered ones before the first or after the last number are the article's own sections.
+ */
+function numberedCore(run: Run): Run {
+  const numbered = run.names.map((n) => n.numbered);
+  const first = numbered.indexOf(true);
+  const last = numbered.lastIndexOf(true);
+  if (first < 0 || numbered.filter(Boolean).length < 2 || numbered.filter(Boolean).length * 2 < numbered.length) return run;
+  if (first === 0 && last === numbered.length - 1) return run;
+  return { level: run.level, starts: run.starts.slice(first, last + 1), names: run.names.slice(first, last + 1), end: run.starts[last + 1] ?? run.end };
+}
+
+/** "# flutter_concepts" over "Here are some common solutions:": a first section that only announces the others. */
+function withoutLead(run: Run, blocks: Block[]): Run {
+  const [first, second] = run.starts;
+  if (first === undefined || second === undefined || run.starts.length < 3) return run;
+  const body = blocks.slice(first + 1, second);
+  const announces = body.length === 1 && body[0]?.kind === 'para' && body[0].text.trim().endsWith(':');
+  return announces ? { ...run, starts: run.starts.slice(1), names: run.names.slice(1) } : run;
+}
+
 /** Every run of two or more entry-like headings, at each level, and runs mixing a level with the next. */
 export function headingRuns(blocks: Block[], known: ReadonlySet<string>, levels: number[] = [1, 2, 3, 4, 5, 6]): Run[] {
   const runs: Run[] = [];
   const seen = new Set<string>();
   for (const level of levels) {
-    for (const run of [...runsAt(blocks, level, known), ...runsAt(blocks, level, known, true)]) {
+    for (const run of [...runsAt(blocks, level, known), ...runsAt(blocks, level, known, true)].map((r) => withoutLead(numberedCore(r), blocks))) {
       const key = run.starts.join(',');
       if (run.starts.length < 2 || seen.has(key)) continue;
       seen.add(key);
