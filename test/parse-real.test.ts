@@ -35,7 +35,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'e-frontend-kombai-9-js-frameworks': 'a user named in the conclusion',
   'f-node-nerella-frameworks': 'users in appositive phrasings ("websites for Verizon, a US-based …"); NestJS\'s "uses TypeScript … as its programming language" beside JavaScript',
   'f-rust-shuttle-web-frameworks-2023': 'a user named in prose ("we built Shuttle Launchpad with Axum")',
-  'g-frontend-broodjeunox-top5-frameworks': 'JavaScript stated only by the npm links and a "Technologie" column',
+  'g-frontend-broodjeunox-top5-frameworks': 'the name as the first list writes it ("VueJs"); the sub-headings write "VueJS"',
   'g-css-leerob-writing-css-2024': 'unlabelled lists (a feature list, a list of concerns) read as pros; users named in prose',
   'g-editor-jasmineblinks-html-setup-editors': 'a language from a passing mention',
   'g-scraping-swarajdalmia-python-scraping-frameworks': 'an inline "Drawbacks -" label',
@@ -50,7 +50,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'h-dotnet-sunamo-nuget-logging-alternatives': '"NuGet" read as C# where the reader finds no language stated',
   'h-apigateway-mustafaghorbani-dotnet-api-gateway-comparison': 'a user in prose; languages from passing mentions (Lua, C#)',
   'h-ml-jbejjani2022-deep-learning-frameworks': 'a "Python-first approach" not read as a language statement',
-  'h-nosql-patrickliu90-nosql-databases-and-services': '"##Name" without a space is no heading in Markdown; the entries are only such lines',
+  'h-nosql-patrickliu90-nosql-databases-and-services': 'languages from passing mentions ("allows using JavaScript for querying")',
 };
 
 describe('the corpus', () => {
@@ -72,8 +72,8 @@ describe.each(development.map((a) => [a.id, a] as const))('development article %
   });
 });
 
-/** With ../shared/data present: 46 held-out articles, 19 exact, 79.3 % of fields right (rounded down). */
-const HELD_OUT_FLOOR = { articles: 46, exact: 19, fieldsRight: 0.79 };
+/** With ../shared/data present: 46 held-out articles, 19 exact, 80.8 % of fields right (rounded down). */
+const HELD_OUT_FLOOR = { articles: 46, exact: 19, fieldsRight: 0.8 };
 
 describe('the held-out third, in aggregate only', () => {
   const scores = heldOut.map((a) => scoreArticle(a.expected.entries, parseAsIngested(a, catalog)));

@@ -170,4 +170,20 @@ describe('reading rules', () => {
       ['Monolog', ['Handlers, formatters'], []],
     ]);
   });
+
+  it('reads "##Name" headings and "*Text" bullets typed without a space, and lists an entry written twice once', () => {
+    const entry = (n: string, pro: string) => `##${n}\n###Strengths:\n* ${pro}\n\n###Weaknesses:\n*Not ${pro.toLowerCase()}\n`;
+    const doc = `#NoSQL Databases\n${entry('MongoDB', 'Flexible')}\n${entry('CouchDB', 'Replicated')}\n${entry('RavenDB', 'Fast')}\n${entry('CouchDB', 'Again')}`;
+    expect(parse(doc).entries.map((e) => [e.name, e.pros, e.cons])).toEqual([
+      ['MongoDB', ['Flexible'], ['Not flexible']],
+      ['CouchDB', ['Replicated'], ['Not replicated']],
+      ['RavenDB', ['Fast'], ['Not fast']],
+    ]);
+    expect(names('# Notes\n\n#hashtag\n\n## Vite\n\nA bundler.\n\n## Parcel\n\nAnother.\n')).toEqual(['Vite', 'Parcel']);
+  });
+
+  it('takes each entry\'s language from a "Technologie" column', () => {
+    const doc = '# Top 2 frameworks\n\n| Framework | Technologie |\n| --- | --- |\n| Angular | Html / TypeScript |\n| Ember | JavaScript |\n';
+    expect(parse(doc).entries.map((e) => [e.name, e.language])).toEqual([['Angular', 'TypeScript'], ['Ember', 'JavaScript']]);
+  });
 });

@@ -37,6 +37,25 @@ function stripDirectives(body: string): string {
   return out;
 }
 
+const UNSPACED_HEADING = /^(#{1,6})(?=[^\s#])/;
+
+/**
+ * "##MongoDB", "###Strengths:": headings typed without the space CommonMark asks for, which the author
+ * still means as headings (and "*Text" as a bullet). Read so where a document has three or more of "##" depth or deeper (a lone
+ * "#hashtag" line stays text); lines inside code fences are left alone.
+ */
+function spacedHeadings(body: string): string {
+  const lines = body.split('\n');
+  let fenced = false;
+  const unspaced = lines.map((line) => {
+    if (/^\s{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
+    return !fenced && UNSPACED_HEADING.test(line);
+  });
+  if (unspaced.filter((u, i) => u && lines[i]?.startsWith('##')).length < 3) return body;
+  // The same author's "*Text" bullet (one asterisk, no other on the line) is a list item, not emphasis.
+  return lines.map((line, i) => (unspaced[i] ? line.replace(UNSPACED_HEADING, '$1 ') : line.replace(/^\*(?=[^\s*][^*]*$)/, '* '))).join('\n');
+}
+
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 function person(v: unknown): string | null {
@@ -89,5 +108,5 @@ export function renderMarkdown(source: string): RenderedMarkdown {
   } catch {
     // Broken YAML: keep the text; the metadata stays unknown.
   }
-  return { html: md.render(stripDirectives(body)), meta: frontMatter(data, yaml) };
+  return { html: md.render(spacedHeadings(stripDirectives(body))), meta: frontMatter(data, yaml) };
 }

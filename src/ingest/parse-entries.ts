@@ -15,7 +15,7 @@ import { pinnedCandidate } from './parse-pinned.js';
 import { headingRuns, LINE_HEADING_LEVEL, lineHeadings, type Run } from './parse-runs.js';
 import { decide, scoreCandidate } from './parse-score.js';
 import { nameTokens, sameFramework, sameTokens, segmentByOpenings } from './parse-segment.js';
-import { tableCandidates } from './parse-tables.js';
+import { LANGUAGE_HEADER, tableCandidates } from './parse-tables.js';
 import { contextLanguage, detectLanguage, namedLanguage, titleLanguage, withoutNames } from './language.js';
 import { slugify } from '../catalog/slug.js';
 
@@ -151,7 +151,6 @@ function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
 }
 
 const USERS_FACT = /\b(?:notable|used by|companies|users|who uses)\b/i;
-const LANGUAGE_FACT = /^\s*(?:programming\s+)?language\s*$/i;
 
 interface TableFacts {
   languages: Map<Draft, string>;
@@ -183,7 +182,7 @@ function tableFacts(blocks: Block[], drafts: Draft[]): TableFacts {
     for (const { draft, facts } of factRows(b.rows, drafts)) {
       for (const [label, value] of facts) {
         if (USERS_FACT.test(label)) draft.notableUsers.push(...listedUsers(value));
-        const language = LANGUAGE_FACT.test(label) ? namedLanguage(value) : null;
+        const language = LANGUAGE_HEADER.test(label) ? namedLanguage(value) : null;
         if (language && !languages.has(draft)) languages.set(draft, language);
       }
     }
@@ -261,11 +260,14 @@ export function extractEntries(
   const decision = decide(ranked, ctx.promised);
   const chosen = ranked[0]?.candidate;
   if (!chosen) return { entries: [], sections: sectionsOf(blocks), decision };
-  barePros(chosen.drafts);
-  const facts = tableFacts(blocks, chosen.drafts);
+  // The same entry written twice (a block pasted again further down) is listed once, as first written.
+  const seen = new Set<string>();
+  const drafts = chosen.drafts.filter((d) => !seen.has(slugify(d.name)) && seen.add(slugify(d.name)));
+  barePros(drafts);
+  const facts = tableFacts(blocks, drafts);
   const articleLanguage = titleLanguage(ctx.title ?? '') ?? introLanguage(blocks.slice(0, chosen.start));
-  const mentioned = mentionIndex([...chosen.drafts.map((d) => d.name), ...ctx.knownNames]);
-  const entries = chosen.drafts.map((d, i): ArticleEntry => {
+  const mentioned = mentionIndex([...drafts.map((d) => d.name), ...ctx.knownNames]);
+  const entries = drafts.map((d, i): ArticleEntry => {
     const own = nameTokens(d.name);
     const others = mentioned(d.blocks.map(blockText).join('\n')).filter((n) => !sameTokens(n.tokens, own)).map((n) => n.name);
     return {
@@ -277,7 +279,7 @@ export function extractEntries(
       pros: d.pros ?? [],
       cons: d.cons,
       // "Sails.js and Nest use Express": the article's other entries build on it, they are not its users.
-      notableUsers: [...new Set(d.notableUsers)].filter((u) => !chosen.drafts.some((o) => o !== d && sameFramework(u, o.name))),
+      notableUsers: [...new Set(d.notableUsers)].filter((u) => !drafts.some((o) => o !== d && sameFramework(u, o.name))),
       links: resolveLinks(d.blocks.flatMap((b) => b.nodes)),
       aliases: d.alias ? [d.alias] : [],
     };

@@ -7,10 +7,10 @@ export type Label = 'pros' | 'features' | 'cons' | 'users' | 'other';
 
 const LABELS: Array<[RegExp, Label]> = [
   // Also as written in Spanish, Portuguese, French and German listicles ("Ventajas", "Vantagens", "Avantages", "Vorteile").
-  [/^(?:the\s+)?(?:pros?|advantages|benefits|strengths|highlights|ventajas|vantagens|avantages|vorteile)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'pros'],
+  [/^(?:the\s+)?(?:pros?|advantages|benefits|strengths?|highlights|ventajas|vantagens|avantages|vorteile)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'pros'],
   [/^(?:why\s+(?:use|choose)\s+.{1,40})\s*[:?]?$/i, 'pros'],
   [/^(?:key\s+|main\s+|core\s+)?features(?:\s+of\s+.{1,40})?\s*:?$/i, 'features'],
-  [/^(?:the\s+)?(?:cons?|disadvantages|drawbacks|weaknesses|limitations|downsides|desventajas|desvantagens|inconv[ée]nients|nachteile)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'cons'],
+  [/^(?:the\s+)?(?:cons?|disadvantages|drawbacks|weakness(?:es)?|limitations|downsides|desventajas|desvantagens|inconv[ée]nients|nachteile)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'cons'],
   [/^(?:used\s+by|notable\s+users|who\s+uses\s+(?:it|.{1,30})|(?:companies|websites|sites)\s+using\s+.{1,30})\s*[:?]?$/i, 'users'],
 ];
 

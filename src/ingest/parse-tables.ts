@@ -15,7 +15,8 @@ import { namedLanguage } from './language.js';
 type TableBlock = Extract<Block, { kind: 'table' }>;
 
 const NAME_HEADER = /^(?:name|frameworks?|librar(?:y|ies)|tools?|orms?|databases?|db|projects?|packages?|technolog(?:y|ies)|engines?|generators?|products?|solutions?|options?)$/i;
-const LANGUAGE_HEADER = /^\s*(?:programming\s+)?languages?\s*$/i;
+/** A column stating each entry's language ("Language", "Written in", "Technologie", "Lenguaje"). */
+export const LANGUAGE_HEADER = /^\s*(?:(?:programming\s+)?languages?|written\s+in|technolog(?:y|ie|ies)|tech\s+stack|lenguaje|linguagem|sprache)\s*$/i;
 const DESCRIPTION_HEADER = /^(?:description|summary|about|what is it|overview|notes?)$/i;
 const EMPTY_CELL = /^(?:-+|—|n\/a|none|\?)?$/i;
 
