@@ -45,7 +45,6 @@ const KNOWN_MISSES: Record<string, string> = {
   'h-mq-cyhinverse-message-queue-comparison': 'a language from a passing mention (Java)',
   'h-flutter-ajaykumar911-state-management-solutions': 'Redux "for JavaScript applications" read as JavaScript; the reader takes the Flutter article\'s Dart',
   'h-auth-pushpesh17-auth-alternatives': 'a "Why We Had Issues" list, which the reader takes as cons',
-  'h-editors-drsagher-top5-free-code-editors': 'a later "13.4 Web Browser" section joins the "13.2.x" entries',
   'h-php-gregholmes-top-php-libraries': 'a features list after code; a bundler entry read as JavaScript in an all-PHP article',
   'h-dotnet-sunamo-nuget-logging-alternatives': '"NuGet" read as C# where the reader finds no language stated',
   'h-apigateway-mustafaghorbani-dotnet-api-gateway-comparison': 'a user in prose; languages from passing mentions (Lua, C#)',

@@ -186,4 +186,12 @@ describe('reading rules', () => {
     const doc = '# Top 2 frameworks\n\n| Framework | Technologie |\n| --- | --- |\n| Angular | Html / TypeScript |\n| Ember | JavaScript |\n';
     expect(parse(doc).entries.map((e) => [e.name, e.language])).toEqual([['Angular', 'TypeScript'], ['Ember', 'JavaScript']]);
   });
+
+  it('keeps the count the section heading above the entries promises, where the title promises none', () => {
+    const editor = (n: string) => `### ${n}\n\n${n} is a free code editor.\n`;
+    const doc = `# Chapter 13\n\n## 13.1 Code Editors\n\nEditors edit code.\n\n## 13.2 Top 3 Free Code Editors\n\n${['Atom', 'Brackets', 'Vim'].map(editor).join('\n')}\n## 13.3 Web Browser\n\nBrowsers show pages.\n`;
+    const { entries, decision } = parse(doc);
+    expect(entries.map((e) => e.name)).toEqual(['Atom', 'Brackets', 'Vim']);
+    expect(decision.reasons).toContain("count matches the section heading's promise");
+  });
 });

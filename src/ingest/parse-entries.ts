@@ -18,6 +18,7 @@ import { nameTokens, sameFramework, sameTokens, segmentByOpenings } from './pars
 import { LANGUAGE_HEADER, tableCandidates } from './parse-tables.js';
 import { contextLanguage, detectLanguage, namedLanguage, titleLanguage, withoutNames } from './language.js';
 import { slugify } from '../catalog/slug.js';
+import { promisedCount } from './parse-meta.js';
 
 export type LinkResolver = (nodes: AnyNode[]) => ArticleLink[];
 
@@ -218,6 +219,15 @@ function languageOf(d: Draft, others: string[], stated: string | undefined, fall
   return (d.hint ? namedLanguage(d.hint) : null) ?? stated ?? stating ?? group ?? fallback;
 }
 
+/** "## 13.2 Top 5 Free Code Editors" over a run of entries: the count the section heading above a candidate promises. */
+function sectionPromise(blocks: Block[], c: Candidate): number | null {
+  for (let i = c.start - 1; i >= 0; i--) {
+    const b = blocks[i];
+    if (b?.kind === 'heading' && (c.level === null || b.level < c.level)) return promisedCount(b.text);
+  }
+  return null;
+}
+
 /**
  * What the text before the entries states for all of them: the lead right above them first ("three
  * popular libraries … in Python", where the article's opening also names other languages), else the
@@ -254,7 +264,7 @@ export function extractEntries(
   const hrefsOf = (c: Candidate, i: number): string[] => resolveLinks(c.drafts[i]?.blocks.flatMap((b) => b.nodes) ?? []).map((l) => l.url);
   // Items that do not read as names ("Frontend development: …", a site's menu) are no entries at all.
   const ranked = candidates
-    .map((c) => scoreCandidate(c, total, cctx, hrefsOf))
+    .map((c) => scoreCandidate(c, total, cctx, hrefsOf, ctx.promised === null ? sectionPromise(blocks, c) : null))
     .filter((s) => ['headings', 'openings', 'pinned'].includes(s.candidate.kind) || (s.features.names >= 0.5 && s.features.sections < 0.5))
     .sort((a, b) => b.score - a.score);
   const decision = decide(ranked, ctx.promised);

@@ -12,7 +12,8 @@
  * - `described`: the share with a paragraph of prose;
  * - `repeats`: the share whose name the candidate already gave (criteria sections each holding the same
  *   sub-headings: the entries are those names, once each);
- * - `promise`: 1 when the count is the title's promise, -1 when it contradicts it, else 0;
+ * - `promise`: 1 when the count is the title's promise, -1 when it contradicts it, else 0 (without a
+ *   title's promise, 1 when the count is the one the section heading above the entries promises);
  * - `count`: log2 of the number of entries.
  */
 import type { ConsideredStructure, ParseDecision } from '../domain/article.js';
@@ -73,6 +74,7 @@ export function scoreCandidate(
   total: number,
   ctx: CandidateContext,
   hrefsOf: (c: Candidate, i: number) => string[],
+  sectionPromise: number | null = null,
 ): Scored {
   const n = c.drafts.length;
   // Resolving links is the costly part: an article of thousands of entries is judged on an even sample.
@@ -89,7 +91,8 @@ export function scoreCandidate(
     linked: round2(share(linked.filter(Boolean).length, sampled.length)),
     described: round2(share(c.drafts.filter((d) => (d.description ?? '').length >= 40).length, n)),
     repeats: round2(share(repeated(c.drafts), n)),
-    promise: ctx.promised === null ? 0 : n === ctx.promised ? 1 : -1,
+    // A section heading's promise ("## Top 5 Free Code Editors") backs the count that keeps it, and no other.
+    promise: ctx.promised === null ? (sectionPromise === n ? 1 : 0) : n === ctx.promised ? 1 : -1,
     count: round2(Math.log2(Math.max(1, n))),
   };
   // Opening sentences read the same entries as the headings over them, more loosely: headings win a tie.
@@ -145,7 +148,7 @@ export function decide(ranked: Scored[], promised: number | null): ParseDecision
   const f = best.features;
   const margin = best.score - (rest[0]?.score ?? 0);
   const reasons: string[] = [];
-  if (f.promise === 1) reasons.push(`count matches the title's ${promised}`);
+  if (f.promise === 1) reasons.push(promised === null ? "count matches the section heading's promise" : `count matches the title's ${promised}`);
   if (f.promise === -1) reasons.push(`found ${best.candidate.drafts.length} entries but the title promises ${promised}`);
   if (f.sections > 0) reasons.push(`${Math.round(f.sections * 100)} % of names read as section titles`);
   reasons.push(`${Math.round(f.names * 100)} % of names read as names`, `entries hold ${Math.round(f.coverage * 100)} % of the text`);
