@@ -40,7 +40,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'g-editor-jasmineblinks-html-setup-editors': 'a language from a passing mention',
   'g-scraping-swarajdalmia-python-scraping-frameworks': 'an inline "Drawbacks -" label',
   'g-scraping-drshahizan-choosing-scraping-library': 'list items inside table cells joined into one pro',
-  'g-testing-sharethrift-test-suite-adr': 'the "Considered Options" link list beats the sections that judge each option ("### Node test runner" is not read as a name)',
+  'g-testing-sharethrift-test-suite-adr': 'JavaScript from the runners\' own text ("built into Node.js"), where the reader finds no language stated',
   'g-frontend-mydatahack-framework-comparison': 'feature sub-headings beat the "Step N:" paragraphs that name the entries',
   'h-mq-cyhinverse-message-queue-comparison': 'a language from a passing mention (Java)',
   'h-flutter-ajaykumar911-state-management-solutions': 'Redux "for JavaScript applications" read as JavaScript; the reader takes the Flutter article\'s Dart',

@@ -194,4 +194,16 @@ describe('reading rules', () => {
     expect(entries.map((e) => e.name)).toEqual(['Atom', 'Brackets', 'Vim']);
     expect(decision.reasons).toContain("count matches the section heading's promise");
   });
+
+  it('takes the sections judging each option over the "Considered Options" list that names them, a linked name as a name', () => {
+    const option = (n: string) => `### ${n}\n\n- Good, because it is fast.\n- Bad, because it is new.\n`;
+    const doc = [
+      '# Select a test runner', '', '## Considered Options', '',
+      '- [Jest](https://jestjs.io/): popular runner.', '- [Vitest](https://vitest.dev/): Vite-powered runner.', '- [Node test runner](https://nodejs.org/api/test.html): built in.', '',
+      '## Pros and Cons of the Options', '', option('Jest'), option('Vitest'), option('Node test runner'),
+    ].join('\n');
+    expect(parse(doc).entries.map((e) => [e.name, e.pros, e.cons])).toEqual(
+      ['Jest', 'Vitest', 'Node test runner'].map((n) => [n, ['it is fast.'], ['it is new.']]),
+    );
+  });
 });

@@ -5,7 +5,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import type { ArticleEntry, ArticleLink, ArticleSection, ParseDecision } from '../domain/article.js';
-import { isElement, type Block } from './parse-blocks.js';
+import { isElement, textOf, type Block } from './parse-blocks.js';
 import { casingOf } from './parse-casing.js';
 import { blockText, selectorOf, textLength, type Candidate, type CandidateContext } from './parse-candidate.js';
 import { absorb, barePros, descriptionOf, openDraft, type Draft } from './parse-draft.js';
@@ -13,7 +13,7 @@ import { listedUsers } from './parse-labels.js';
 import { listCandidates, mentionDrafts } from './parse-lists.js';
 import { pinnedCandidate } from './parse-pinned.js';
 import { headingRuns, LINE_HEADING_LEVEL, lineHeadings, type Run } from './parse-runs.js';
-import { decide, scoreCandidate } from './parse-score.js';
+import { decide, scoreCandidate, withSummaries } from './parse-score.js';
 import { nameTokens, sameFramework, sameTokens, segmentByOpenings } from './parse-segment.js';
 import { LANGUAGE_HEADER, tableCandidates } from './parse-tables.js';
 import { contextLanguage, detectLanguage, namedLanguage, titleLanguage, withoutNames } from './language.js';
@@ -136,10 +136,24 @@ function mergedRepeats(c: Candidate): Candidate | null {
   return { ...c, drafts: [...merged.values()], groups: remap(c.groups), stated: remap(c.stated) };
 }
 
+/** "[Node test runner](https://nodejs.org/api/test.html)": what the article itself links by a short name is a name. */
+function linkedNames(blocks: Block[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: AnyNode): void => {
+    if (!isElement(n)) return;
+    const text = n.name === 'a' && /^https?:/i.test(n.attribs.href ?? '') ? textOf(n) : '';
+    if (text && text.length <= 40 && text.split(/\s+/).length <= 5) names.add(slugify(text));
+    else n.children.forEach(visit);
+  };
+  for (const b of blocks) b.nodes.forEach(visit);
+  return names;
+}
+
 function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
   const lines = lineHeadings(blocks);
+  const named = new Set([...ctx.known, ...linkedNames(blocks)]);
   const all = [
-    ...headingRuns(blocks, ctx.known).map((run) => withMentions(runCandidate(blocks, run), blocks, run.end, ctx)),
+    ...headingRuns(blocks, named).map((run) => withMentions(runCandidate(blocks, run), blocks, run.end, ctx)),
     ...(lines ? headingRuns(lines, ctx.known, [LINE_HEADING_LEVEL]).map((run) => ({ ...runCandidate(lines, run), selector: 'p', level: null })) : []),
     openingsCandidate(blocks),
     ...listCandidates(blocks, ctx),
@@ -263,8 +277,7 @@ export function extractEntries(
   const total = textLength(blocks);
   const hrefsOf = (c: Candidate, i: number): string[] => resolveLinks(c.drafts[i]?.blocks.flatMap((b) => b.nodes) ?? []).map((l) => l.url);
   // Items that do not read as names ("Frontend development: …", a site's menu) are no entries at all.
-  const ranked = candidates
-    .map((c) => scoreCandidate(c, total, cctx, hrefsOf, ctx.promised === null ? sectionPromise(blocks, c) : null))
+  const ranked = withSummaries(candidates.map((c) => scoreCandidate(c, total, cctx, hrefsOf, ctx.promised === null ? sectionPromise(blocks, c) : null)))
     .filter((s) => ['headings', 'openings', 'pinned'].includes(s.candidate.kind) || (s.features.names >= 0.5 && s.features.sections < 0.5))
     .sort((a, b) => b.score - a.score);
   const decision = decide(ranked, ctx.promised);

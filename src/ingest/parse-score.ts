@@ -12,6 +12,9 @@
  * - `described`: the share with a paragraph of prose;
  * - `repeats`: the share whose name the candidate already gave (criteria sections each holding the same
  *   sub-headings: the entries are those names, once each);
+ * - `summary`: 1 for a list that names the same entries as a run of headings holding more of the text
+ *   and judging them with pros and cons (a decision record's "Considered Options" over its sections per
+ *   option);
  * - `promise`: 1 when the count is the title's promise, -1 when it contradicts it, else 0 (without a
  *   title's promise, 1 when the count is the one the section heading above the entries promises);
  * - `count`: log2 of the number of entries.
@@ -26,7 +29,7 @@ import { isSectionTitle } from './parse-runs.js';
 /** Below this a parse is doubtful (README "Parse confidence"). */
 export const CONFIDENCE_THRESHOLD = 0.4;
 
-const WEIGHTS = { coverage: 3, names: 2, sections: -4, phrases: -2, known: 1.5, linked: 1, described: 0.5, repeats: -3, promise: 1.5, count: 0.3 } as const;
+const WEIGHTS = { coverage: 3, names: 2, sections: -4, phrases: -2, known: 1.5, linked: 1, described: 0.5, repeats: -3, summary: -3, promise: 1.5, count: 0.3 } as const;
 type Feature = keyof typeof WEIGHTS;
 
 const CONNECTOR = /^(?:on|of|for|de|la|and|with|the|js|ui|&|~)$/i;
@@ -91,6 +94,7 @@ export function scoreCandidate(
     linked: round2(share(linked.filter(Boolean).length, sampled.length)),
     described: round2(share(c.drafts.filter((d) => (d.description ?? '').length >= 40).length, n)),
     repeats: round2(share(repeated(c.drafts), n)),
+    summary: 0,
     // A section heading's promise ("## Top 5 Free Code Editors") backs the count that keeps it, and no other.
     promise: ctx.promised === null ? (sectionPromise === n ? 1 : 0) : n === ctx.promised ? 1 : -1,
     count: round2(Math.log2(Math.max(1, n))),
@@ -99,6 +103,18 @@ export function scoreCandidate(
   const prior = c.kind === 'openings' ? -0.1 : 0;
   const score = (Object.keys(WEIGHTS) as Feature[]).reduce((s, f) => s + WEIGHTS[f] * features[f], prior);
   return { candidate: c, features, score: round2(score) };
+}
+
+/** Marks the lists that only summarise a run of headings naming the same entries with more of the text. */
+export function withSummaries(scored: Scored[]): Scored[] {
+  return scored.map((s) => {
+    if (s.candidate.kind !== 'list') return s;
+    const judged = (c: Candidate): boolean => c.drafts.filter((d) => (d.pros ?? []).length + d.cons.length > 0).length * 2 >= c.drafts.length;
+    const detailed = scored.some(
+      (h) => h.candidate.kind === 'headings' && h.features.coverage > s.features.coverage && agreement(h.candidate, s.candidate) >= 0.8 && judged(h.candidate),
+    );
+    return detailed ? { ...s, features: { ...s.features, summary: 1 }, score: round2(s.score + WEIGHTS.summary) } : s;
+  });
 }
 
 const clamp = (x: number): number => Math.max(0, Math.min(1, x));
