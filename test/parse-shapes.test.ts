@@ -206,4 +206,9 @@ describe('reading rules', () => {
       ['Jest', 'Vitest', 'Node test runner'].map((n) => [n, ['it is fast.'], ['it is new.']]),
     );
   });
+
+  it('reads a table whose first header names the rows ("Provider") by its rows, and ":star:" shortcodes and a leading digit as written', () => {
+    const doc = '# VPNs\n\n| Provider | Price | Servers |\n| --- | --- | --- |\n| :star: [NordVPN](https://nordvpn.com/) | $11.99 | 5,500+ |\n| :star: [1Password](https://1password.com/) (Paid) | $3 | 0 |\n| Surfshark | $12.95 | 3,200+ |\n';
+    expect(names(doc)).toEqual(['NordVPN', '1Password', 'Surfshark']);
+  });
 });

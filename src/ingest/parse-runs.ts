@@ -31,7 +31,7 @@ export interface Run {
   end: number;
 }
 
-const NUMBERING = /^\s*(?:[*•]\s+)?(?:(?:no\.?|number|step|part|option|approach|alternative|choice|pick)\s*)?#?\s*\d{1,3}(?:\.\d{1,2})*\s*(?:[.):\-–—]\s*|\s+|(?=[A-Z]))/i;
+const NUMBERING = /^\s*(?:[*•]\s+)?(?:(?:no\.?|number|step|part|option|approach|alternative|choice|pick)\s*)?#?\s*\d{1,3}(?:\.\d{1,2})*\s*(?:[.):\-–—]\s*|\s+)/i;
 /** Emoji and keycaps around a name ("CakePHP 🍰", "🔹 Laravel", "6️⃣"). */
 const DECORATION = /^[\s\p{Extended_Pictographic}\uFE0F\u20E3\u2022\u25AA-\u25FF\u2700-\u27BF*]+|[\s\p{Extended_Pictographic}\uFE0F\u20E3\u2022\u25AA-\u25FF\u2700-\u27BF*]+$/gu;
 /** A parenthesised word that tells one variant of a tool from another ("async", "legacy", "v2"). */
@@ -91,9 +91,12 @@ function untagged(text: string): string {
   return before.trim() && before.split('(').length === before.split(')').length ? before : text;
 }
 
+/** GitHub's emoji shortcodes (":star:", ":rocket:"), which a raw Markdown file keeps as text. */
+const SHORTCODE = /(?:^|\s):[a-z0-9_+-]+:(?=\s|$)/g;
+
 export function headingName(text: string): HeadingName {
   // "React -", "Koa2 :", "Django |": a separator left dangling after the name is decoration too.
-  const undecorated = untagged(text.replace(DECORATION, '')).replace(/\s*[:|–—-]+\s*$/, '');
+  const undecorated = untagged(text.replace(SHORTCODE, ' ').replace(DECORATION, '')).replace(/\s*[:|–—-]+\s*$/, '');
   const numbered = NUMBERING.test(undecorated);
   let name = undecorated.replace(NUMBERING, '').replace(/^[*•]\s+/, '').replace(DECORATION, '');
   let hint: string | null = null;

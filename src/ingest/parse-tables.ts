@@ -14,7 +14,7 @@ import { namedLanguage } from './language.js';
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 
-const NAME_HEADER = /^(?:name|frameworks?|librar(?:y|ies)|tools?|orms?|databases?|db|projects?|packages?|technolog(?:y|ies)|engines?|generators?|products?|solutions?|options?)$/i;
+const NAME_HEADER = /^(?:name|frameworks?|librar(?:y|ies)|tools?|orms?|databases?|db|projects?|packages?|engines?|generators?|products?|solutions?|options?|providers?|services?|apps?|applications?|vendors?|platforms?|distros?|distributions?|editors?|clients?|brokers?|brands?|models?|software|programs?)$/i;
 /** A column stating each entry's language ("Language", "Written in", "Technologie", "Lenguaje"). */
 export const LANGUAGE_HEADER = /^\s*(?:(?:programming\s+)?languages?|written\s+in|technolog(?:y|ie|ies)|tech\s+stack|lenguaje|linguagem|sprache)\s*$/i;
 const DESCRIPTION_HEADER = /^(?:description|summary|about|what is it|overview|notes?)$/i;
@@ -92,6 +92,8 @@ function byRows(block: TableBlock): Entry[] {
 /** Each column an entry, named by its header; the first column names the aspects. */
 function byColumns(block: TableBlock): Entry[] {
   const [header = []] = block.cells;
+  // "| Provider | Price | Servers |": a first header that names what the rows are says the rows are the entries.
+  if (NAME_HEADER.test((block.rows[0]?.[0] ?? '').trim())) return [];
   return header.slice(1).flatMap((el, j): Entry[] => {
     const { name, hint, alias } = headingName(block.rows[0]?.[j + 1] ?? '');
     if (!fits(name)) return [];
