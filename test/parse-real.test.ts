@@ -50,6 +50,15 @@ const KNOWN_MISSES: Record<string, string> = {
   'h-apigateway-mustafaghorbani-dotnet-api-gateway-comparison': 'a user in prose; languages from passing mentions (Lua, C#)',
   'h-ml-jbejjani2022-deep-learning-frameworks': 'a "Python-first approach" not read as a language statement',
   'h-nosql-patrickliu90-nosql-databases-and-services': 'languages from passing mentions ("allows using JavaScript for querying")',
+  'i-passwords-mt2424-recommended-password-managers': 'one entry\'s heading level differs from the others\'',
+  'i-microphones-techstackglobal-best-podcast-microphones-2026': 'a "Budget/Travel Pick" badge heading read as the name',
+  'i-linuxdistro-rehandaphedar-top-5-linux-distributions': '"Pop!_OS by System76": the maker kept in the name',
+  'i-datawarehouse-posthog-best-data-warehouses-for-developers': 'entries named only in the answer under "What\'s the best … for …?" questions',
+  'i-apm-signoz-top-13-open-source-apm-tools': 'feature lists that are the pros by the reader\'s convention; languages of tools that only monitor Java',
+  'i-reactdevtools-yjose-react-component-tools': 'one entry written as a paragraph among headings',
+  'i-notes-kuchengrab-note-taking-app-overview': '"(+)" / "(-)" markers as pros and cons; a "notable mentions" section',
+  'i-vimcolors-agonzalezro-best-vim-colors-ever': 'a generated page whose first entry sits outside the repeated wrapper',
+  'i-pylibs-jagamsandhya-python-libraries-plain': 'plain "Name: description" lines under category lines',
 };
 
 describe('the corpus', () => {
@@ -71,8 +80,8 @@ describe.each(development.map((a) => [a.id, a] as const))('development article %
   });
 });
 
-/** With ../shared/data present: 46 held-out articles, 19 exact, 80.8 % of fields right (rounded down). */
-const HELD_OUT_FLOOR = { articles: 46, exact: 19, fieldsRight: 0.8 };
+/** With ../shared/data present: 54 held-out articles, 21 exact, 80.3 % of fields right (rounded down). */
+const HELD_OUT_FLOOR = { articles: 54, exact: 21, fieldsRight: 0.8 };
 
 describe('the held-out third, in aggregate only', () => {
   const scores = heldOut.map((a) => scoreArticle(a.expected.entries, parseAsIngested(a, catalog)));
