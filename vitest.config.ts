@@ -31,6 +31,7 @@ const SLOW = [
   'test/report-browser.test.ts',
   'test/report-cli.test.ts',
   'test/review-cli.test.ts',
+  'test/review-package-cli.test.ts',
   'test/schedule-serve-cli.test.ts',
   'test/scheduler-memory.test.ts',
   'test/scheduler.test.ts',

@@ -11,7 +11,7 @@ function facts(slug: string, over: Partial<FrameworkFacts> = {}): FrameworkFacts
     slug, capturedAt: NOW, catalogRepo: `${slug}/${slug}`, repo: `${slug}/${slug}`, repoSeenAs: `${slug}/${slug}`, repoState: 'active',
     repoDatabaseId: 1, earlierDatabaseId: null, archived: false, lastCommitAt: ago(2), pushedAt: ago(1), latestReleaseAt: ago(30),
     latestRelease: 'v2.1.0', latestVersion: 'v2.1.0', packageVersion: null, stars: 1000, downloadsLastMonth: null,
-    docsUrl: `https://${slug}.dev/docs`, docsChecks: [], ...over,
+    packageRegistry: null, packageName: null, packageDeprecated: null, packageReplacement: null, docsUrl: `https://${slug}.dev/docs`, docsChecks: [], ...over,
   };
 }
 
@@ -50,6 +50,17 @@ describe('repository findings', () => {
   it('slowing: no stable release in 180 days', () => {
     expect(run({ latestReleaseAt: ago(181) })).toEqual(['slowing']);
     expect(run({ latestReleaseAt: ago(179) })).toEqual([]);
+  });
+});
+
+describe('package findings', () => {
+  it('deprecated-package when the registry marks it, with the replacement it names; no mark or an unread one is none', () => {
+    const pkg = { packageRegistry: 'packagist', packageName: 'web/web' };
+    expect(run({ ...pkg, packageDeprecated: true, packageReplacement: 'web/next' })).toEqual(['deprecated-package']);
+    expect(run({ ...pkg, packageDeprecated: false })).toEqual([]);
+    expect(run({ ...pkg, packageDeprecated: null })).toEqual([]);
+    const [found] = review([{ sourceUrl: 'https://example.com/top', title: null, entries: [entry('web', 1)] }], new Map([['web', facts('web', { ...pkg, packageDeprecated: true, packageReplacement: 'web/next' })]]), NOW);
+    expect(found).toMatchObject({ severity: 'high', detail: 'packagist marks web/web deprecated, naming web/next instead: point the entry to it, or replace the entry' });
   });
 });
 

@@ -1,17 +1,20 @@
 /**
- * Review: stored rows in, findings out. Every rule is a small pure function (repository.ts, docs.ts,
- * article.ts) that reads like a line of SPEC's "Review" table; this module places what they find in
+ * Review: stored rows in, findings out. Every rule is a small pure function (repository.ts, package.ts,
+ * docs.ts, article.ts) that reads like a line of SPEC's "Review" table; this module places what they find in
  * each article and orders it for an editor: most severe first, then article order.
  */
 import { staleTitle, staleVersion, outranked } from './article.js';
 import { docsBroken, docsMoved, docsUnverified } from './docs.js';
 import type { Found } from './found.js';
+import { deprecatedPackage } from './package.js';
 import { archived, dormant, repoMissing, repoMoved, slowing } from './repository.js';
 import type { Finding, FrameworkFacts, ReviewArticle, Severity } from './types.js';
 
 export type { DocsCheck, Finding, FindingName, FrameworkFacts, ReviewArticle, ReviewEntry, Severity } from './types.js';
 
-const FRAMEWORK_RULES: ((f: FrameworkFacts) => Found | null)[] = [archived, repoMissing, repoMoved, dormant, slowing, docsBroken, docsMoved, docsUnverified];
+const FRAMEWORK_RULES: ((f: FrameworkFacts) => Found | null)[] = [
+  archived, repoMissing, repoMoved, dormant, slowing, deprecatedPackage, docsBroken, docsMoved, docsUnverified,
+];
 
 export const SEVERITIES: Severity[] = ['high', 'medium', 'info'];
 

@@ -8,6 +8,7 @@ export type FindingName =
   | 'repo-moved'
   | 'dormant'
   | 'slowing'
+  | 'deprecated-package'
   | 'docs-broken'
   | 'docs-moved'
   | 'docs-unverified'
@@ -60,6 +61,11 @@ export interface FrameworkFacts {
   packageVersion: string | null;
   stars: number | null;
   downloadsLastMonth: number | null;
+  /** The catalog's package of the snapshot's run, and whether its registry marked it deprecated (null: no mark read). */
+  packageRegistry: string | null;
+  packageName: string | null;
+  packageDeprecated: boolean | null;
+  packageReplacement: string | null;
   docsUrl: string | null;
   /** Distinct checks of the docs link, newest first. */
   docsChecks: DocsCheck[];
