@@ -12,6 +12,9 @@ export type FindingName =
   | 'docs-broken'
   | 'docs-moved'
   | 'docs-unverified'
+  | 'link-broken'
+  | 'link-moved'
+  | 'link-unverified'
   | 'stale-version'
   | 'outranked'
   | 'stale-title';
@@ -79,6 +82,8 @@ export interface ReviewEntry {
   names: string[];
   /** The entry's own words: description, pros, cons. */
   text: string;
+  /** The links the entry gives, each with its distinct checks, newest first. */
+  links: { url: string; checks: DocsCheck[] }[];
 }
 
 export interface ReviewArticle {

@@ -23,7 +23,7 @@ export function reviewEntries(db: Db) {
   return db
     .select({
       sourceUrl: c.source_url, title: articleVersions.title, position: c.position, framework: c.framework, slug: c.slug,
-      description: c.description, pros: c.pros, cons: c.cons, aliases: c.aliases,
+      description: c.description, pros: c.pros, cons: c.cons, aliases: c.aliases, links: c.links,
     })
     .from(c)
     .innerJoin(sources, and(eq(sources.url, c.source_url), isNull(sources.removedAt)))
