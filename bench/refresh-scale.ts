@@ -61,7 +61,7 @@ export interface RefreshScaleResult {
   error?: string;
 }
 
-interface Timed {
+export interface Timed {
   code: number | null;
   ms: number;
   peakRssMB: number;
@@ -70,7 +70,7 @@ interface Timed {
 }
 
 /** `node args…` under `/usr/bin/time -v`: wall time spawn to exit, and the child's maximum RSS. */
-function runTimed(args: string[], env: NodeJS.ProcessEnv): Promise<Timed> {
+export function runTimed(args: string[], env: NodeJS.ProcessEnv): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn('/usr/bin/time', ['-v', process.execPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -137,8 +137,14 @@ async function dropDatabase(adminUrl: string): Promise<void> {
   }
 }
 
-/** The first `runs` (default all three) refreshes of `n` frameworks on a new database of `driver`. */
-export async function benchRefreshScale(n: number, driver: Driver, now: Date, adminUrl: string, runs: number = RUNS.length): Promise<RefreshScaleResult> {
+/** What runs on the refreshed database before it goes: its environment, and the requests the stand-ins have served. */
+export type AfterRefresh = (env: NodeJS.ProcessEnv, served: () => number) => Promise<void>;
+
+/**
+ * The first `runs` (default all three) refreshes of `n` frameworks on a new database of `driver`, then
+ * `after` (the review section) when they all succeeded.
+ */
+export async function benchRefreshScale(n: number, driver: Driver, now: Date, adminUrl: string, runs: number = RUNS.length, after?: AfterRefresh): Promise<RefreshScaleResult> {
   const frameworks = frameworkNames(n);
   const articles = await startArticleServer();
   const github = await startFakeGitHub({ repos: syntheticRepos(now, n, Math.ceil(n / 100)), tokens: [TOKEN] });
@@ -192,6 +198,8 @@ export async function benchRefreshScale(n: number, driver: Driver, now: Date, ad
       }
     }
     if (driver === 'postgres' && database.DATABASE_URL) result.storage = await storage(database.DATABASE_URL);
+    const served = () => github.requests.length + [...docs.requests.values()].reduce((a, b) => a + b, 0) + [...articles.hits.values()].reduce((a, b) => a + b, 0);
+    if (after && !result.error) await after(env(runs - 1), served);
     return result;
   } finally {
     await Promise.all([articles.close(), github.close(), docs.close()]);

@@ -6,6 +6,7 @@ import type { EnrichResult } from './enrich.js';
 import type { ParseAccuracyResult } from './parse-accuracy.js';
 import type { ParseResult } from './parse.js';
 import type { RefreshScaleResult } from './refresh-scale.js';
+import type { ReviewResult } from './review.js';
 import type { StoreResult } from './store.js';
 
 export interface Results {
@@ -18,6 +19,7 @@ export interface Results {
   cli?: CliResult;
   store?: StoreResult;
   refreshScale?: RefreshScaleResult[];
+  review?: ReviewResult;
   /** Sections that did not run, and why. */
   skipped: Record<string, string>;
   totalSeconds?: number;
@@ -140,6 +142,11 @@ export function tableRows(r: Results): Row[] {
   }
   if (r.store) rows.push(...storeRows(r.store));
   if (r.refreshScale) rows.push(...refreshScaleRows(r.refreshScale));
+  if (r.review) {
+    const { n, medianSeconds, floorSeconds, findings, requests, loadBefore, error } = r.review;
+    const what = `review --format json, ${n.toLocaleString('en')} frameworks, embedded (median, load ${loadBefore}; sql "select 1" on it: ${floorSeconds} s): ${findings} findings, ${requests} requests sent`;
+    rows.push(['review', error ? `failed: ${error}` : what, `${medianSeconds} s`, '≤ 2 s, no request', requests === 0 ? check(medianSeconds, 2) : 'MISSED: sent requests']);
+  }
   for (const [section, why] of Object.entries(r.skipped)) rows.push([section, 'skipped', why, '', '']);
   return rows;
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- section…]`: the performance figures docs/benchmarks.md reports. Sections: parse, parse-accuracy, enrich, cli, store,
- * refresh-scale (default: all). Progress on stderr, the results table (markdown) on stdout, everything in
+ * refresh-scale, review (default: all). Progress on stderr, the results table (markdown) on stdout, everything in
  * bench/results.json. Environment: BENCH_POSTGRES_URL (a database on the server to administer from,
  * default postgres://postgres@127.0.0.1:5432/postgres), BENCH_KEEP_DATABASE=true to keep the bench
  * databases for EXPLAIN afterwards, BENCH_REFRESH_SIZES (default 2000,10000) and BENCH_REFRESH_DRIVERS
@@ -17,11 +17,12 @@ import { benchEnrich } from './enrich.js';
 import { benchParseAccuracy } from './parse-accuracy.js';
 import { benchParse } from './parse.js';
 import { benchRefreshScale, type Driver } from './refresh-scale.js';
+import { benchReview } from './review.js';
 import { commit, machine, markdownTable, tableRows, type Results } from './report.js';
 import { benchStore } from './store.js';
 import { progress, round } from './util.js';
 
-const SECTIONS = ['parse', 'parse-accuracy', 'enrich', 'cli', 'store', 'refresh-scale'] as const;
+const SECTIONS = ['parse', 'parse-accuracy', 'enrich', 'cli', 'store', 'refresh-scale', 'review'] as const;
 const NOW = new Date('2025-06-01T06:00:00Z');
 const ENRICH_SIZES = [8, 1_000, 10_000];
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -68,7 +69,7 @@ if (run('enrich')) {
   results.enrich = [];
   for (const n of ENRICH_SIZES) results.enrich.push(await benchEnrich(n, NOW));
 }
-if (run('cli') || run('refresh-scale')) build();
+if (run('cli') || run('refresh-scale') || run('review')) build();
 if (run('cli')) {
   results.cli = await benchCli({ refresh: 3, startup: 5 });
 }
@@ -98,6 +99,8 @@ if (run('refresh-scale')) {
     }
   }
 }
+
+if (run('review')) results.review = await benchReview(2_000, NOW, adminUrl);
 
 results.machine.loadAfter = loadavg().map((l) => round(l, 2));
 results.totalSeconds = round((performance.now() - started) / 1000);

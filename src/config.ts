@@ -75,6 +75,7 @@ const envSchema = z.object({
     .default('UTC')
     .refine(isTimeZone, 'expected an IANA time zone such as UTC or Europe/Berlin'),
   STACKRADAR_ALLOW_PRIVATE_NETWORK: booleanString.default(false),
+  STACKRADAR_LINK_CHECKS: booleanString.default(true),
   STACKRADAR_FETCH_TIMEOUT: wholeNumber(1, 600, 'seconds').default(30),
   STACKRADAR_FETCH_RETRIES: wholeNumber(0, 10, 'retries').default(3),
   STACKRADAR_DOCS_MAX_AGE: z
@@ -134,6 +135,8 @@ export interface Config {
   registryUrls: Partial<Record<RegistryEndpointName, string>>;
   /** A docs link checked more recently than this (ms) is not checked again; its last result is carried. */
   docsMaxAgeMs: number;
+  /** Whether refresh checks the links articles give in their entries (as due as docs links). */
+  linkChecks: boolean;
   /** Article fetching: seconds per attempt, and retries (with doubling backoff) for 5xx and network errors. */
   fetchTimeoutSecs: number;
   fetchRetries: number;
@@ -222,6 +225,7 @@ function configOf(e: z.infer<typeof envSchema>, cwd: string, nameOf: (variable: 
     contact: e.STACKRADAR_CONTACT,
     registryUrls: e.STACKRADAR_REGISTRY_URLS,
     docsMaxAgeMs: e.STACKRADAR_DOCS_MAX_AGE,
+    linkChecks: e.STACKRADAR_LINK_CHECKS,
     fetchTimeoutSecs: e.STACKRADAR_FETCH_TIMEOUT,
     fetchRetries: e.STACKRADAR_FETCH_RETRIES,
     webhook: { urls: e.STACKRADAR_WEBHOOK_URL, secret: e.STACKRADAR_WEBHOOK_SECRET, format: e.STACKRADAR_WEBHOOK_FORMAT, timeoutSecs: e.STACKRADAR_WEBHOOK_TIMEOUT },

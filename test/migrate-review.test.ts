@@ -60,7 +60,7 @@ describe.each(DRIVERS)('an existing %s database gets the review columns', (drive
   it.skipIf(skip)('db migrate applies 0015 and keeps every row, with null review columns', async () => {
     const migrated = await runCli(['db', 'migrate'], { env });
     expect(migrated.code, migrated.stderr).toBe(0);
-    expect(migrated.stderr).toMatch(/applied 1 migration\(s\): 0015_review_findings\b/);
+    expect(migrated.stderr).toMatch(/applied \d+ migration\(s\): 0015_review_findings\b/);
     expect(await sql('select run_id, slug, stars, archived, docs_status from framework_history order by slug, run_id')).toEqual([
       { run_id: 1, slug: 'django', stars: 84000, archived: true, docs_status: 404 },
       { run_id: 2, slug: 'django', stars: 84020, archived: true, docs_status: 404 },

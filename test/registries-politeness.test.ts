@@ -63,7 +63,7 @@ describe('request counts and politeness', () => {
     fake.setToday('2026-12-02');
     const next = await fakeClient(fake, { cache }).fetchPackages(requestsFor(FRAMEWORKS, '2026-12-01'), new Date('2026-12-02T06:00:00Z'));
     expect(fake.requests.length).toBeLessThanOrEqual(16);
-    expect(fake.requests.filter((r) => r.status === 304).map((r) => r.endpoint).sort()).toEqual(['hex', 'npm', 'pypi', 'rubygems', 'rubygems']);
+    expect(fake.requests.filter((r) => r.status === 304).map((r) => r.endpoint).sort()).toEqual(['hex', 'npm', 'pypi', 'pypi', 'rubygems', 'rubygems']);
     for (const key of ['npm:express', 'pypi:Django', 'packagist:laravel/framework']) {
       const daily = (next.get(key) as { daily: { day: string }[] }).daily;
       expect(daily.map((d) => d.day)).toEqual(['2026-12-01']);

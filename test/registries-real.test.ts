@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { CRATE, readCrate } from '../src/enrich/registries/crates.js';
 import { HEX_PACKAGE, readHex } from '../src/enrich/registries/hex.js';
 import { PACKUMENT, readPackument } from '../src/enrich/registries/npm.js';
-import { NUGET_REGISTRATION, NUGET_SEARCH, NUGET_SERVICE_INDEX, publishedIn, readSearch, readServiceIndex } from '../src/enrich/registries/nuget.js';
+import { NUGET_REGISTRATION, NUGET_SEARCH, NUGET_SERVICE_INDEX, readSearch, versionIn, readServiceIndex } from '../src/enrich/registries/nuget.js';
 import { PACKAGIST_PACKAGE, readPackage } from '../src/enrich/registries/packagist.js';
 import { PYPI_PROJECT, PYPISTATS_RECENT, readProject, readRecent } from '../src/enrich/registries/pypi.js';
 import { GEM, GEM_VERSIONS, readGem } from '../src/enrich/registries/rubygems.js';
@@ -40,7 +40,7 @@ describe.skipIf(!realDataPresent)('real registry responses', () => {
       // "dist-tags": { "latest": "3.8.1", "beta": "3.0.0-rc.2", … }; time["3.8.1"]
       ['npm/webpack.json', '3.8.1', '2017-10-17T15:22:36.646Z'],
     ];
-    for (const [file, version, at] of cases) expect(readPackument(recorded(PACKUMENT, file)), file).toEqual({ version, versionAt: at });
+    for (const [file, version, at] of cases) expect(readPackument(recorded(PACKUMENT, file)), file).toMatchObject({ version, versionAt: at });
   });
 
   it('PyPI: info.version, dated by its first file (upload_time where upload_time_iso_8601 is missing)', () => {
@@ -114,7 +114,7 @@ describe.skipIf(!realDataPresent)('real registry responses', () => {
     for (const [file, version, at, downloads] of cases) {
       const [day, week, all] = downloads ?? [null, null, null];
       expect(readHex(recorded(HEX_PACKAGE, file)), file).toEqual({
-        version, versionAt: at, downloadsLastDay: day, downloadsLastWeek: week, downloadsLastMonth: null, downloadsTotal: all, daily: [],
+        version, versionAt: at, downloadsLastDay: day, downloadsLastWeek: week, downloadsLastMonth: null, downloadsTotal: all, daily: [], deprecated: false, replacement: null,
       });
     }
   });
@@ -161,15 +161,32 @@ describe.skipIf(!realDataPresent)('real registry responses', () => {
   it('NuGet: the registration index dates a version; the service index names the services', () => {
     // items[0].items: catalogEntry "version": "13.0.3", "published": "2023-03-08T07:42:54.647+00:00"
     const newtonsoft = recorded(NUGET_REGISTRATION, 'nuget/newtonsoft.json.registration.json');
-    expect(publishedIn(newtonsoft.items[0]?.items ?? [], '13.0.3')).toBe('2023-03-08T07:42:54.647Z');
+    expect(versionIn(newtonsoft.items[0]?.items ?? [], '13.0.3')).toEqual({ versionAt: '2023-03-08T07:42:54.647Z', deprecated: false, replacement: null });
     // items[0].items lists 0.3.0 and 0.3.1 (published 2022-03-25T10:25:47.79+00:00), not the 0.3.16 search names
     const ogc = recorded(NUGET_REGISTRATION, 'nuget/ogcapi.net.sqlserver.registration.json');
-    expect(publishedIn(ogc.items[0]?.items ?? [], '0.3.1')).toBe('2022-03-25T10:25:47.790Z');
-    expect(publishedIn(ogc.items[0]?.items ?? [], '0.3.16')).toBeUndefined();
+    expect(versionIn(ogc.items[0]?.items ?? [], '0.3.1')?.versionAt).toBe('2022-03-25T10:25:47.790Z');
+    expect(versionIn(ogc.items[0]?.items ?? [], '0.3.16')).toBeUndefined();
     // resources: "RegistrationsBaseUrl/3.6.0" → registration5-gz-semver2/; the first "SearchQueryService" → azuresearch-usnc
     expect(readServiceIndex(recorded(NUGET_SERVICE_INDEX, 'nuget/service-index.json'))).toEqual({
       registrations: 'https://api.nuget.org/v3/registration5-gz-semver2/',
       search: 'https://azuresearch-usnc.nuget.org/query',
     });
+  });
+
+  it('deprecation: only the mark on the latest version (npm, Hex) or on the whole package (crates.io) counts', () => {
+    // versions["1.0.0-beta.11"].deprecated: "VUE-TEST-UILS WARN: vue-test-utils has moved to a scoped package…"
+    expect(readPackument(recorded(PACKUMENT, 'npm/vue-test-utils.json')).deprecated).toBe(true);
+    // only versions["1.4.13"] ("Accidental") and ["1.15.1"] ("Do not use. Bad release") are deprecated, not the latest
+    expect(readPackument(recorded(PACKUMENT, 'npm/react-apollo.json')).deprecated).toBe(false);
+    expect(readPackument(recorded(PACKUMENT, 'npm/coffeelint.json')).deprecated).toBe(false);
+    // retirements: 0.1.1 and 0.1.2; latest_stable_version 0.2.1 is not retired
+    expect(readHex(recorded(HEX_PACKAGE, 'hex/renovate_test_package.json')).deprecated).toBe(false);
+    // retirements: 0.13.3 only; no latest_stable_version, the highest stable release is 1.4.2
+    expect(readHex(recorded(HEX_PACKAGE, 'hex/verk_web.json')).deprecated).toBe(false);
+    // libc and bitflags have yanked versions, but not every one (no crate.yanked in these older responses)
+    expect(readCrate(recorded(CRATE, 'crates/libc.json')).deprecated).toBe(false);
+    expect(readCrate(recorded(CRATE, 'crates/bitflags.json')).deprecated).toBe(false);
+    // no "abandoned" key: maintained
+    expect(readPackage(recorded(PACKAGIST_PACKAGE, 'packagist/cristianvuolo--uploader.json'))).toMatchObject({ deprecated: false, replacement: null });
   });
 });

@@ -1,10 +1,12 @@
 // The registry clients against the fake registries: versions, figures and daily history as the fixtures
 // imply, faults (404, 429, 5xx, garbage), conditional requests, and the STACKRADAR_REGISTRY_URLS parser.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readDeprecated as readGoModDeprecated } from '../src/enrich/registries/go.js';
 import { parseRegistryUrls } from '../src/enrich/registries/index.js';
 import type { PackageResult } from '../src/enrich/registries/types.js';
 import { startFakeRegistries, type FakeRegistries } from './support/fake-registries/index.js';
 import { fakeClient, memoryCache, requestsFor } from './support/fake-registries/client.js';
+import { CRATES, GO_MOD_COMMENT, HEX, NPM, NUGET, PACKAGIST, PYPI } from './support/fake-registries/fixtures.js';
 
 const NOW = new Date('2026-12-01T06:00:00Z');
 
@@ -53,7 +55,8 @@ describe('registry clients against the fakes', () => {
 
   it('every request carries the User-Agent with the contact', async () => {
     await fakeClient(fake).fetchPackages(requestsFor(['pypi:Django', 'go:github.com/BurntSushi/toml']), NOW);
-    expect(fake.requests.length).toBe(5);
+    // Django: the project, its Simple API page, two pypistats; toml: the version list, the version's info and go.mod.
+    expect(fake.requests.length).toBe(7);
     for (const r of fake.requests) expect(r.headers['user-agent']).toBe('stackradar/0.1.0 (+ops@example.com)');
     expect(fake.requests.find((r) => r.endpoint === 'go')?.path).toBe('/github.com/!burnt!sushi/toml/@v/list');
   });
@@ -112,6 +115,45 @@ describe('registry clients against the fakes', () => {
     await expect(pending).rejects.toThrow('interrupted');
   });
 
+  it('each registry\'s deprecation mark, as it publishes it; a mark on an older version is none', async () => {
+    const saved = structuredClone({ npm: NPM.express, pypi: [PYPI.Django, PYPI.Flask], packagist: PACKAGIST['laravel/framework'], hex: HEX.phoenix.retirements, crates: CRATES.axum, nuget: NUGET.ServiceStack });
+    try {
+      Object.assign(NPM.express ?? {}, { deprecated: { '5.2.1': 'express is no more', '4.21.2': 'old line' } });
+      Object.assign(PYPI.Django ?? {}, { status: { status: 'archived', reason: 'moved to django-next' } });
+      Object.assign(PYPI.Flask ?? {}, { classifiers: ['Development Status :: 7 - Inactive'] });
+      Object.assign(PACKAGIST['laravel/framework'] ?? {}, { abandoned: 'illuminate/framework' });
+      for (const v of CRATES.axum?.versions ?? []) v.yanked = true;
+      const [latest] = (NUGET.ServiceStack?.versions ?? []).filter((v) => v.version === '8.10.0');
+      if (latest) latest.deprecation = { reasons: ['Legacy'], alternatePackage: { id: 'ServiceStack.Core', range: '[9.0.0, )' } };
+      GO_MOD_COMMENT['github.com/gin-gonic/gin'] = '// Deprecated: use github.com/gin-gonic/gin/v2 instead.';
+      const keys = ['npm:express', 'pypi:Django', 'pypi:Flask', 'packagist:laravel/framework', 'hex:phoenix', 'crates:axum', 'nuget:ServiceStack', 'go:github.com/gin-gonic/gin', 'go:github.com/BurntSushi/toml', 'rubygems:rails'];
+      const results = await fakeClient(fake).fetchPackages(requestsFor(keys), NOW);
+      const marks = Object.fromEntries(keys.map((k) => { const r = results.get(k); return [k, r && !('error' in r) ? [r.deprecated, r.replacement] : r]; }));
+      expect(marks).toEqual({
+        'npm:express': [true, null],
+        'pypi:Django': [true, null],
+        'pypi:Flask': [true, null],
+        'packagist:laravel/framework': [true, 'illuminate/framework'],
+        // 1.8.0 is retired, the latest stable 1.8.1 is not
+        'hex:phoenix': [false, null],
+        'crates:axum': [true, null],
+        'nuget:ServiceStack': [true, 'ServiceStack.Core'],
+        'go:github.com/gin-gonic/gin': [true, null],
+        'go:github.com/BurntSushi/toml': [false, null],
+        // RubyGems has no such mark
+        'rubygems:rails': [null, null],
+      });
+      expect(fake.requests.flatMap((r) => r.schemaErrors)).toEqual([]);
+    } finally {
+      Object.assign(NPM, { express: saved.npm });
+      Object.assign(PYPI, { Django: saved.pypi[0], Flask: saved.pypi[1] });
+      Object.assign(PACKAGIST, { 'laravel/framework': saved.packagist });
+      Object.assign(CRATES, { axum: saved.crates });
+      Object.assign(NUGET, { ServiceStack: saved.nuget });
+      delete GO_MOD_COMMENT['github.com/gin-gonic/gin'];
+    }
+  });
+
   it('a second run sends the stored validators and reuses the bodies of 304s', async () => {
     const cache = memoryCache();
     const keys = ['npm:express', 'rubygems:rails', 'hex:phoenix', 'go:github.com/gin-gonic/gin'];
@@ -121,9 +163,9 @@ describe('registry clients against the fakes', () => {
     const second = await client.fetchPackages(requestsFor(keys), NOW);
     for (const key of keys) expect(second.get(key)).toEqual(first.get(key));
     const notModified = fake.requests.filter((r) => r.status === 304);
-    expect(notModified.map((r) => r.endpoint).sort()).toEqual(['go', 'go', 'hex', 'npm', 'rubygems', 'rubygems']);
+    expect(notModified.map((r) => r.endpoint).sort()).toEqual(['go', 'go', 'go', 'hex', 'npm', 'rubygems', 'rubygems']);
     expect(fake.requests.find((r) => r.endpoint === 'go')?.headers['if-modified-since']).toBeDefined();
-    expect(client.stats().notModified).toBe(6);
+    expect(client.stats().notModified).toBe(7);
   });
 });
 
@@ -135,5 +177,16 @@ describe('parseRegistryUrls', () => {
     expect(() => parseRegistryUrls('yarn=http://x')).toThrow(/^unknown registry "yarn" \(known: npm, npm-downloads, /);
     expect(() => parseRegistryUrls('hex=ftp://x')).toThrow('registry hex: "ftp://x" is not an http(s) URL');
     expect(() => parseRegistryUrls('hex')).toThrow('registry hex: "" is not an http(s) URL');
+  });
+});
+
+describe('a go.mod\'s deprecation comment', () => {
+  it('counts a paragraph starting "Deprecated:" just above the module line, or a comment on it', () => {
+    expect(readGoModDeprecated('// Package x does things.\n//\n// Deprecated: use example.com/y.\nmodule example.com/x\n\ngo 1.22\n')).toBe(true);
+    expect(readGoModDeprecated('module example.com/x // Deprecated: use example.com/y.\n')).toBe(true);
+    // Mid-paragraph, or separated from the module line, it is not the module's deprecation.
+    expect(readGoModDeprecated('// This is not Deprecated: at all.\nmodule example.com/x\n')).toBe(false);
+    expect(readGoModDeprecated('// Deprecated: old note.\n\nmodule example.com/x\n')).toBe(false);
+    expect(readGoModDeprecated('module example.com/x\n\n// Deprecated: about a require below.\nrequire example.com/z v1.0.0\n')).toBe(false);
   });
 });

@@ -31,7 +31,7 @@ async function seedPackages(db: Db): Promise<void> {
   const ids = new Map((await db.select({ id: frameworks.id, slug: frameworks.slug }).from(frameworks)).map((f) => [f.slug, f.id]));
   const figures = (slug: string, registry: PackageFiguresRow['registry'], name: string, total: number | null): PackageFiguresRow => ({
     frameworkId: ids.get(slug)!, registry, name, version: { version: '1.0.0', publishedAt: null },
-    downloadsLastDay: null, downloadsLastWeek: null, downloadsLastMonth: null, downloadsTotal: total, error: null,
+    downloadsLastDay: null, downloadsLastWeek: null, downloadsLastMonth: null, downloadsTotal: total, error: null, deprecated: null, replacement: null,
   });
   const day = (i: number) => new Date(Date.parse('2025-12-01T00:00:00Z') + i * 86_400_000).toISOString().slice(0, 10);
   const daily: DailyRow[] = [

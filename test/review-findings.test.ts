@@ -11,11 +11,11 @@ function facts(slug: string, over: Partial<FrameworkFacts> = {}): FrameworkFacts
     slug, capturedAt: NOW, catalogRepo: `${slug}/${slug}`, repo: `${slug}/${slug}`, repoSeenAs: `${slug}/${slug}`, repoState: 'active',
     repoDatabaseId: 1, earlierDatabaseId: null, archived: false, lastCommitAt: ago(2), pushedAt: ago(1), latestReleaseAt: ago(30),
     latestRelease: 'v2.1.0', latestVersion: 'v2.1.0', packageVersion: null, stars: 1000, downloadsLastMonth: null,
-    docsUrl: `https://${slug}.dev/docs`, docsChecks: [], ...over,
+    packageRegistry: null, packageName: null, packageDeprecated: null, packageReplacement: null, docsUrl: `https://${slug}.dev/docs`, docsChecks: [], ...over,
   };
 }
 
-const entry = (slug: string, position: number, text = ''): ReviewEntry => ({ position, framework: slug, slug, names: [slug], text });
+const entry = (slug: string, position: number, text = '', links: ReviewEntry['links'] = []): ReviewEntry => ({ position, framework: slug, slug, names: [slug], text, links });
 
 function run(over: Partial<FrameworkFacts>, text = '', title = 'Top frameworks') {
   const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title, entries: [entry('web', 1, text)] };
@@ -53,6 +53,17 @@ describe('repository findings', () => {
   });
 });
 
+describe('package findings', () => {
+  it('deprecated-package when the registry marks it, with the replacement it names; no mark or an unread one is none', () => {
+    const pkg = { packageRegistry: 'packagist', packageName: 'web/web' };
+    expect(run({ ...pkg, packageDeprecated: true, packageReplacement: 'web/next' })).toEqual(['deprecated-package']);
+    expect(run({ ...pkg, packageDeprecated: false })).toEqual([]);
+    expect(run({ ...pkg, packageDeprecated: null })).toEqual([]);
+    const [found] = review([{ sourceUrl: 'https://example.com/top', title: null, entries: [entry('web', 1)] }], new Map([['web', facts('web', { ...pkg, packageDeprecated: true, packageReplacement: 'web/next' })]]), NOW);
+    expect(found).toMatchObject({ severity: 'high', detail: 'packagist marks web/web deprecated, naming web/next instead: point the entry to it, or replace the entry' });
+  });
+});
+
 describe('docs findings, from the stored check history', () => {
   it('docs-broken needs the last two checks at least 24 h apart, every check between broken too', () => {
     expect(run({ docsChecks: [check(0, { status: 404 }), check(1, { status: 410 })] })).toEqual(['docs-broken']);
@@ -76,6 +87,29 @@ describe('docs findings, from the stored check history', () => {
       expect(run({ docsChecks: [check(0, { status }), check(7, { status })] })).toEqual(['docs-unverified']);
     }
     expect(run({ docsChecks: [check(0, { status: null, error: 'timeout' }), check(7, { status: null, error: 'timeout' })] })).toEqual(['docs-unverified']);
+  });
+});
+
+describe('article link findings, from each link\'s stored check history', () => {
+  const linked = (links: ReviewEntry['links']) => {
+    const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title: null, entries: [entry('web', 1, '', links)] };
+    return review([article], new Map([['web', facts('web')]]), NOW);
+  };
+  it('link-broken and link-moved by the docs rules, one finding per entry naming each link; single or temporary answers are none', () => {
+    const found = linked([
+      { url: 'https://a.dev/gone', checks: [check(0, { status: 404 }), check(1, { status: 404 })] },
+      { url: 'https://b.dev/dead', checks: [check(0, { status: null, error: 'dns' }), check(2, { status: 410 })] },
+      { url: 'https://c.dev/old', checks: [check(0, { firstStatus: 308, movedTo: 'https://c.dev/new' }), check(1, { firstStatus: 308, movedTo: 'https://c.dev/new' })] },
+      { url: 'https://d.dev/once', checks: [check(0, { status: 404 })] },
+      { url: 'https://e.dev/temp', checks: [check(0, { firstStatus: 302, movedTo: 'https://e.dev/x' }), check(1, { firstStatus: 302, movedTo: 'https://e.dev/x' })] },
+      { url: 'https://f.dev/busy', checks: [check(0, { status: 429 }), check(1, { status: 429 })] },
+    ]);
+    expect(found.map((f) => [f.finding, f.severity])).toEqual([['link-broken', 'high'], ['link-moved', 'medium'], ['link-unverified', 'info']]);
+    expect(found[0]?.detail).toBe('https://a.dev/gone answered 404 on 2026-12-06 and 404 on 2026-12-07; https://b.dev/dead answered 410 on 2026-12-05 and dns on 2026-12-07: fix or replace these links');
+    expect(found[1]?.detail).toBe('https://c.dev/old moved permanently to https://c.dev/new: update the link');
+    expect(found[2]?.detail).toMatch(/^https:\/\/f\.dev\/busy \(429 on 2026-12-07\) could not be verified/);
+    // Two 404s within a day are one verdict, not two.
+    expect(linked([{ url: 'https://a.dev/gone', checks: [check(0, { status: 404 }), check(0, { status: 404 }, 12)] }])).toEqual([]);
   });
 });
 

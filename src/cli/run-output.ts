@@ -1,5 +1,6 @@
 /** What the run commands (refresh, ingest, enrich) say on stderr and print on stdout. */
 import { fileURLToPath } from 'node:url';
+import { isUnverifiedFinding } from '../domain/unverified.js';
 import type { Format } from '../format/rows.js';
 import type { EnrichOutcome } from '../jobs/stages/enrich.js';
 import type { IngestOutcome } from '../jobs/stages/ingest.js';
@@ -90,7 +91,7 @@ export async function printSnapshots(store: Store, run: { runId: number; status:
 /** The review's one line: how many open findings, and where to read them. */
 export function describeReview(outcome: ReviewOutcome): string {
   if ('error' in outcome) return `review: failed (${outcome.error}); the findings of the previous review stand`;
-  const shown = outcome.found.filter((f) => f.finding !== 'docs-unverified');
+  const shown = outcome.found.filter((f) => !isUnverifiedFinding(f.finding));
   const counts = (['high', 'medium', 'info'] as const).flatMap((s) => {
     const n = shown.filter((f) => f.severity === s).length;
     return n > 0 ? [`${n} ${s}`] : [];

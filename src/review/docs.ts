@@ -31,10 +31,16 @@ function held(checks: DocsCheck[], test: (c: DocsCheck) => boolean): { newest: D
   return null;
 }
 
-const answer = (c: DocsCheck): string => (c.status !== null ? String(c.status) : (c.error ?? 'no answer'));
+export const answer = (c: DocsCheck): string => (c.status !== null ? String(c.status) : (c.error ?? 'no answer'));
+
+/** Shared with the article's links (links.ts): the two checks that make a link broken, or moved. */
+export const brokenHeld = (checks: DocsCheck[]) => held(checks, isBroken);
+export const movedHeld = (checks: DocsCheck[]) => held(checks, isMoved);
+/** The newest check, when it says nothing of the link (401/403/429/5xx, timeout). */
+export const unverifiedNewest = (checks: DocsCheck[]): DocsCheck | null => (checks[0] && isUnverified(checks[0]) ? checks[0] : null);
 
 export function docsBroken(f: FrameworkFacts): Found | null {
-  const both = held(f.docsChecks, isBroken);
+  const both = brokenHeld(f.docsChecks);
   if (!both) return null;
   return {
     finding: 'docs-broken',
@@ -45,7 +51,7 @@ export function docsBroken(f: FrameworkFacts): Found | null {
 }
 
 export function docsMoved(f: FrameworkFacts): Found | null {
-  const both = held(f.docsChecks, isMoved);
+  const both = movedHeld(f.docsChecks);
   if (!both) return null;
   return {
     finding: 'docs-moved',
@@ -56,8 +62,8 @@ export function docsMoved(f: FrameworkFacts): Found | null {
 }
 
 export function docsUnverified(f: FrameworkFacts): Found | null {
-  const [newest] = f.docsChecks;
-  if (!newest || !isUnverified(newest)) return null;
+  const newest = unverifiedNewest(f.docsChecks);
+  if (!newest) return null;
   return {
     finding: 'docs-unverified',
     severity: 'info',

@@ -1,17 +1,23 @@
 /**
- * Review: stored rows in, findings out. Every rule is a small pure function (repository.ts, docs.ts,
- * article.ts) that reads like a line of SPEC's "Review" table; this module places what they find in
+ * Review: stored rows in, findings out. Every rule is a small pure function (repository.ts, package.ts,
+ * docs.ts, links.ts, article.ts) that reads like a line of SPEC's "Review" table; this module places what they find in
  * each article and orders it for an editor: most severe first, then article order.
  */
 import { staleTitle, staleVersion, outranked } from './article.js';
 import { docsBroken, docsMoved, docsUnverified } from './docs.js';
 import type { Found } from './found.js';
+import { linkBroken, linkMoved, linkUnverified } from './links.js';
+import { deprecatedPackage } from './package.js';
 import { archived, dormant, repoMissing, repoMoved, slowing } from './repository.js';
-import type { Finding, FrameworkFacts, ReviewArticle, Severity } from './types.js';
+import type { Finding, FrameworkFacts, ReviewArticle, ReviewEntry, Severity } from './types.js';
 
 export type { DocsCheck, Finding, FindingName, FrameworkFacts, ReviewArticle, ReviewEntry, Severity } from './types.js';
 
-const FRAMEWORK_RULES: ((f: FrameworkFacts) => Found | null)[] = [archived, repoMissing, repoMoved, dormant, slowing, docsBroken, docsMoved, docsUnverified];
+const FRAMEWORK_RULES: ((f: FrameworkFacts) => Found | null)[] = [
+  archived, repoMissing, repoMoved, dormant, slowing, deprecatedPackage, docsBroken, docsMoved, docsUnverified,
+];
+
+const ENTRY_RULES: ((e: ReviewEntry) => Found | null)[] = [linkBroken, linkMoved, linkUnverified];
 
 export const SEVERITIES: Severity[] = ['high', 'medium', 'info'];
 
@@ -24,7 +30,9 @@ function articleFindings(article: ReviewArticle, facts: Map<string, FrameworkFac
   if (title) found.push({ sourceUrl: article.sourceUrl, position: null, framework: null, slug: null, ...title });
   for (const entry of article.entries) {
     const own = facts.get(entry.slug);
-    const rules = own ? [...FRAMEWORK_RULES.map((rule) => rule(own)), staleVersion(entry, own), outranked(article, entry, facts)] : [];
+    const framework = own ? [...FRAMEWORK_RULES.map((rule) => rule(own)), staleVersion(entry, own), outranked(article, entry, facts)] : [];
+    // The entry's own links are judged even for a framework with no snapshot.
+    const rules = [...framework, ...ENTRY_RULES.map((rule) => rule(entry))];
     for (const hit of rules) {
       if (hit) found.push({ sourceUrl: article.sourceUrl, position: entry.position, framework: entry.framework, slug: entry.slug, ...hit });
     }

@@ -8,9 +8,13 @@ export type FindingName =
   | 'repo-moved'
   | 'dormant'
   | 'slowing'
+  | 'deprecated-package'
   | 'docs-broken'
   | 'docs-moved'
   | 'docs-unverified'
+  | 'link-broken'
+  | 'link-moved'
+  | 'link-unverified'
   | 'stale-version'
   | 'outranked'
   | 'stale-title';
@@ -60,6 +64,11 @@ export interface FrameworkFacts {
   packageVersion: string | null;
   stars: number | null;
   downloadsLastMonth: number | null;
+  /** The catalog's package of the snapshot's run, and whether its registry marked it deprecated (null: no mark read). */
+  packageRegistry: string | null;
+  packageName: string | null;
+  packageDeprecated: boolean | null;
+  packageReplacement: string | null;
   docsUrl: string | null;
   /** Distinct checks of the docs link, newest first. */
   docsChecks: DocsCheck[];
@@ -73,6 +82,8 @@ export interface ReviewEntry {
   names: string[];
   /** The entry's own words: description, pros, cons. */
   text: string;
+  /** The links the entry gives, each with its distinct checks, newest first. */
+  links: { url: string; checks: DocsCheck[] }[];
 }
 
 export interface ReviewArticle {

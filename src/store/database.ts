@@ -20,8 +20,9 @@ import { readerRole } from './reader-role.js';
 import { shareSession } from './pglite-session.js';
 import * as coreSchema from './schema.js';
 import * as eventsSchema from './schema-events.js';
+import * as linksSchema from './schema-links.js';
 
-const schema = { ...coreSchema, ...eventsSchema };
+const schema = { ...coreSchema, ...eventsSchema, ...linksSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Row = Record<string, unknown>;

@@ -94,6 +94,9 @@ export interface PackageFiguresRow {
   downloadsLastMonth: number | null;
   downloadsTotal: number | null;
   error: 'not-found' | 'unavailable' | 'rate-limited' | 'invalid-response' | null;
+  /** The registry's deprecation mark (null: none read), kept on the run's snapshot for review. */
+  deprecated: boolean | null;
+  replacement: string | null;
 }
 
 export type DailyRow = typeof packageDownloads.$inferInsert;
@@ -129,6 +132,17 @@ async function versionIds(db: Db, rows: { packageId: number; version: string; pu
 }
 
 /** Stores one run's package figures and daily rows in one transaction; returns how many daily rows were new. */
+/** Each framework's deprecation mark onto its snapshot of the run, one statement per chunk. */
+async function markDeprecation(db: Db, runId: number, figures: PackageFiguresRow[]): Promise<void> {
+  for (const part of chunks(figures.filter((f) => f.deprecated !== null))) {
+    const values = sql.join(part.map((f) => sql`(${f.frameworkId}::integer, ${f.deprecated}::boolean, ${f.replacement}::text)`), sql`, `);
+    await db.execute(sql`
+      update ${snapshots} set package_deprecated = v.deprecated, package_replacement = v.replacement
+      from (values ${values}) as v(framework_id, deprecated, replacement)
+      where ${snapshots.runId} = ${runId} and ${snapshots.frameworkId} = v.framework_id`);
+  }
+}
+
 export async function storePackageFigures(db: Db, runId: number, figures: PackageFiguresRow[], daily: DailyRow[]): Promise<number> {
   return db.transaction(async (tx) => {
     const ids = await packageIds(tx, figures);
@@ -152,6 +166,7 @@ export async function storePackageFigures(db: Db, runId: number, figures: Packag
         })),
       );
     }
+    await markDeprecation(tx, runId, figures);
     let added = 0;
     for (const part of chunks(daily)) {
       const saved = await tx.insert(packageDownloads).values(part).onConflictDoNothing().returning({ day: packageDownloads.day });

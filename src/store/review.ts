@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './database.js';
-import { articleVersions, findings, frameworks, packageSnapshots, packageVersions, releases, repositories, reviewFindings, runs, snapshots, sources } from './schema.js';
+import { articleVersions, findings, frameworks, packages, packageSnapshots, packageVersions, releases, repositories, reviewFindings, runs, snapshots, sources } from './schema.js';
 import { currentEntries } from './views.js';
 
 /** How far back docs checks are read: enough for the last two checks of any sensible STACKRADAR_DOCS_MAX_AGE. */
@@ -23,7 +23,7 @@ export function reviewEntries(db: Db) {
   return db
     .select({
       sourceUrl: c.source_url, title: articleVersions.title, position: c.position, framework: c.framework, slug: c.slug,
-      description: c.description, pros: c.pros, cons: c.cons, aliases: c.aliases,
+      description: c.description, pros: c.pros, cons: c.cons, aliases: c.aliases, links: c.links,
     })
     .from(c)
     .innerJoin(sources, and(eq(sources.url, c.source_url), isNull(sources.removedAt)))
@@ -31,7 +31,7 @@ export function reviewEntries(db: Db) {
     .orderBy(asc(c.source_url), asc(c.position));
 }
 
-/** Each framework's newest snapshot, with its releases, package figures and docs URL. */
+/** Each framework's newest snapshot, with its releases, package (figures and deprecation mark) and docs URL. */
 export function latestSnapshots(db: Db, runId: number) {
   const version = alias(releases, 'latest_version');
   return db
@@ -40,7 +40,8 @@ export function latestSnapshots(db: Db, runId: number) {
       repoState: snapshots.repoState, repoDatabaseId: snapshots.repoDatabaseId, archived: snapshots.archived,
       lastCommitAt: snapshots.lastCommitAt, pushedAt: snapshots.pushedAt, latestRelease: releases.tag, latestReleaseAt: releases.publishedAt,
       latestVersion: version.tag, packageVersion: packageVersions.version, stars: snapshots.stars,
-      downloadsLastMonth: packageSnapshots.downloadsLastMonth, docsUrl: frameworks.docsUrl,
+      downloadsLastMonth: packageSnapshots.downloadsLastMonth, packageRegistry: packages.registry, packageName: packages.name,
+      packageDeprecated: snapshots.packageDeprecated, packageReplacement: snapshots.packageReplacement, docsUrl: frameworks.docsUrl,
     })
     .from(snapshots)
     .innerJoin(runs, visible(runId))
@@ -50,6 +51,7 @@ export function latestSnapshots(db: Db, runId: number) {
     .leftJoin(version, eq(version.id, snapshots.latestVersionId))
     .leftJoin(packageSnapshots, and(eq(packageSnapshots.frameworkId, snapshots.frameworkId), eq(packageSnapshots.runId, snapshots.runId)))
     .leftJoin(packageVersions, eq(packageVersions.id, packageSnapshots.versionId))
+    .leftJoin(packages, eq(packages.id, packageSnapshots.packageId))
     .orderBy(snapshots.frameworkId, desc(snapshots.capturedAt), desc(snapshots.runId));
 }
 

@@ -11,7 +11,7 @@ export async function runRefresh(command: Command, options: { source?: string[];
   const report = await context.withRunContext(options.format, async (run) => {
     // --source names this run's sources (and tracks them); without it, every tracked source.
     const result = await refresh(run, { trigger: 'cli', sources: options.source?.length ? { urls: run.config.sourceUrls } : undefined });
-    const [ingested, enriched, , reviewed] = result.details;
+    const [ingested, enriched, , , reviewed] = result.details;
     reportIngest(ingested);
     reportEnrich(enriched, ingested);
     // A failed run's findings are never shown (review_findings reads finished runs only): no line for them.

@@ -4,6 +4,7 @@
  * `--fail-on` exits 4 when a finding is at least that severe (a docs repository's CI).
  */
 import type { Command } from 'commander';
+import { isUnverifiedFinding } from '../../domain/unverified.js';
 import { ExitCode } from '../../errors.js';
 import { formatRows, type Format } from '../../format/rows.js';
 import { renderMemo } from '../../review/memo.js';
@@ -22,8 +23,6 @@ interface ReviewOptions {
 
 const TABLE_COLUMNS = ['severity', 'position', 'framework', 'finding', 'detail', 'first_seen_at'];
 const COLUMNS = ['source_url', 'position', 'framework', 'slug', 'finding', 'severity', 'detail', 'evidence', 'first_seen_at'];
-/** Results that are no finding (a 401/403/429/5xx or timeout): shown with --all only. */
-const UNVERIFIED = 'docs-unverified';
 
 type Row = Awaited<ReturnType<typeof openFindings>>[number];
 
@@ -38,7 +37,7 @@ function render(rows: Row[], format: Format, now: Date): string {
 export async function runReview(command: Command, options: ReviewOptions): Promise<void> {
   const context = createContext(command);
   const stored = await context.withStore((store) => openFindings(store.db, options.source ?? []));
-  const rows = options.all ? stored : stored.filter((r) => r.finding !== UNVERIFIED);
+  const rows = options.all ? stored : stored.filter((r) => !isUnverifiedFinding(r.finding));
   if (rows.length === 0) process.stderr.write('review: no findings (run `stackradar refresh` to review the tracked articles)\n');
   const text = render(rows, options.format, context.config.now ?? new Date());
   if (options.out) {

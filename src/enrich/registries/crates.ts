@@ -10,7 +10,8 @@ import { completeDays, figures, highestStable, isoTime, sumByDay } from './figur
 import type { PackageFigures, PackageRequest } from './types.js';
 
 export const CRATE = z.object({
-  crate: z.object({ downloads: z.number().int().nullish(), max_stable_version: z.string().nullish() }),
+  // `yanked`: every version is yanked (older responses lack it: the versions tell).
+  crate: z.object({ downloads: z.number().int().nullish(), max_stable_version: z.string().nullish(), yanked: z.boolean().nullish() }),
   versions: z.array(z.object({ num: z.string(), created_at: z.string().nullish(), yanked: z.boolean().default(false) })).nullish(),
 });
 const perDay = z.object({ date: z.string(), downloads: z.number().int() });
@@ -21,7 +22,8 @@ export function readCrate(doc: z.infer<typeof CRATE>): PackageFigures {
   const versions = (doc.versions ?? []).map((v) => ({ version: v.num, at: isoTime(v.created_at), yanked: v.yanked }));
   const stated = doc.crate.max_stable_version;
   const latest = stated ? (versions.find((v) => v.version === stated) ?? { version: stated, at: null }) : highestStable(versions.filter((v) => !v.yanked));
-  return figures({ version: latest?.version ?? null, versionAt: latest?.at ?? null, downloadsTotal: doc.crate.downloads ?? null });
+  const allYanked = doc.crate.yanked ?? (versions.length > 0 ? versions.every((v) => v.yanked) : null);
+  return figures({ version: latest?.version ?? null, versionAt: latest?.at ?? null, downloadsTotal: doc.crate.downloads ?? null, deprecated: allYanked });
 }
 
 export async function fetchCrates(f: Fetcher, request: PackageRequest, now: Date): Promise<PackageFigures> {

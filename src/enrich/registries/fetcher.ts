@@ -12,6 +12,8 @@ import type { RegistryEndpoint } from './endpoints.js';
 export interface GetOptions {
   /** Send the stored validator and store the new one: for documents that change less often than daily. */
   conditional?: boolean;
+  /** The media type to ask for, where an API answers JSON only when asked by name. */
+  accept?: string;
 }
 
 export interface Fetcher {
@@ -47,7 +49,7 @@ export function createFetcher(http: HttpClient, urls: Record<RegistryEndpoint, s
   /** `decode` turns a 200's text into a body, `check` a body (new or stored) into the value. */
   async function get<T>(endpoint: RegistryEndpoint, url: string, decode: (text: string) => unknown, check: (body: unknown) => T, options: GetOptions): Promise<T> {
     const cached = options.conditional ? await cache.get(url) : undefined;
-    const answer = await http.get(endpoint, url, cached?.etag);
+    const answer = await http.get(endpoint, url, cached?.etag, options.accept);
     if (answer.status === 304) {
       if (!cached) throw new RegistryFault('invalid-response', 'HTTP 304 to an unconditional request');
       return check(cached.body);

@@ -61,6 +61,8 @@ export function figures(partial: Partial<PackageFigures>): PackageFigures {
     downloadsLastMonth: null,
     downloadsTotal: null,
     daily: [],
+    deprecated: null,
+    replacement: null,
     ...partial,
   };
 }

@@ -15,6 +15,8 @@ export const HEX_PACKAGE = z.object({
   latest_stable_version: z.string().nullish(),
   releases: z.array(z.object({ version: z.string(), inserted_at: z.string().nullish() })).default([]),
   downloads: z.object({ all: count, week: count, day: count }).nullish(),
+  /** Retired releases by version: `{ reason, message }`. */
+  retirements: z.record(z.string(), z.object({ reason: z.string().nullish(), message: z.string().nullish() })).nullish(),
 });
 
 /** The figures of one validated package document. */
@@ -28,6 +30,7 @@ export function readHex(doc: z.infer<typeof HEX_PACKAGE>): PackageFigures {
     downloadsLastDay: doc.downloads?.day ?? null,
     downloadsLastWeek: doc.downloads?.week ?? null,
     downloadsTotal: doc.downloads?.all ?? null,
+    deprecated: latest ? doc.retirements?.[latest.version] !== undefined : null,
   });
 }
 

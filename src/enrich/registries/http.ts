@@ -37,8 +37,11 @@ export const DEFAULT_TIMING: HttpTiming = { timeoutMs: 20_000, retries: 2, retry
 export type HttpAnswer = { status: 200; text: string; validator?: string } | { status: 304 };
 
 export interface HttpClient {
-  /** GET `url`; `validator` is a stored ETag (sent as If-None-Match) or Last-Modified date (If-Modified-Since). */
-  get(endpoint: RegistryEndpoint, url: string, validator?: string): Promise<HttpAnswer>;
+  /**
+   * GET `url`; `validator` is a stored ETag (sent as If-None-Match) or Last-Modified date (If-Modified-Since);
+   * `accept` the media type wanted (JSON unless said).
+   */
+  get(endpoint: RegistryEndpoint, url: string, validator?: string, accept?: string): Promise<HttpAnswer>;
   stats(): RegistryStats;
 }
 
@@ -130,13 +133,13 @@ export function createHttpClient(options: HttpOptions): HttpClient {
   const requests: Record<string, number> = {};
   let notModified = 0;
 
-  async function once(endpoint: RegistryEndpoint, url: string, validator: string | undefined, attempt: number): Promise<Attempt> {
+  async function once(endpoint: RegistryEndpoint, url: string, validator: string | undefined, accept: string, attempt: number): Promise<Attempt> {
     signal?.throwIfAborted();
     requests[endpoint] = (requests[endpoint] ?? 0) + 1;
     const timeout = AbortSignal.timeout(timing.timeoutMs);
     try {
       const response = await fetch(url, {
-        headers: { 'user-agent': options.userAgent, accept: 'application/json', ...conditionalHeaders(validator) },
+        headers: { 'user-agent': options.userAgent, accept, ...conditionalHeaders(validator) },
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       const text = await response.text();
@@ -166,9 +169,9 @@ export function createHttpClient(options: HttpOptions): HttpClient {
   }
 
   return {
-    async get(endpoint, url, validator) {
+    async get(endpoint, url, validator, accept = 'application/json') {
       for (let attempt = 0; ; attempt++) {
-        const result = await scheduled(endpoint, () => once(endpoint, url, validator, attempt));
+        const result = await scheduled(endpoint, () => once(endpoint, url, validator, accept, attempt));
         if ('answer' in result) {
           if (result.answer.status === 304) notModified++;
           return result.answer;

@@ -16,7 +16,12 @@ const BULK_SIZE = 128;
 const SINGLE_REACH_DAYS = 540;
 const BULK_REACH_DAYS = 365;
 
-export const PACKUMENT = z.object({ 'dist-tags': z.object({ latest: z.string() }), time: z.record(z.string(), z.string()).default({}) });
+export const PACKUMENT = z.object({
+  'dist-tags': z.object({ latest: z.string() }),
+  time: z.record(z.string(), z.string()).default({}),
+  // `deprecated` is the message `npm deprecate` set on that version; an empty one lifts it.
+  versions: z.record(z.string(), z.object({ deprecated: z.union([z.string(), z.boolean()]).nullish() })).default({}),
+});
 const daily = z.object({ day: z.string(), downloads: z.number().int().nonnegative() });
 const range = z.object({ start: z.string(), end: z.string(), package: z.string(), downloads: z.array(daily) });
 const bulkRange = z.record(z.string(), range.nullable());
@@ -52,10 +57,11 @@ async function groupDownloads(f: Fetcher, group: PackageRequest[], now: Date): P
   return result;
 }
 
-/** `dist-tags.latest` of one validated package document, dated by its `time` entry. */
-export function readPackument(doc: z.infer<typeof PACKUMENT>): Pick<PackageFigures, 'version' | 'versionAt'> {
+/** `dist-tags.latest` of one validated package document, dated by its `time` entry, and whether that version is deprecated. */
+export function readPackument(doc: z.infer<typeof PACKUMENT>): Pick<PackageFigures, 'version' | 'versionAt' | 'deprecated'> {
   const latest = doc['dist-tags'].latest;
-  return { version: latest, versionAt: doc.time[latest] ?? null };
+  const mark = doc.versions[latest]?.deprecated;
+  return { version: latest, versionAt: doc.time[latest] ?? null, deprecated: mark !== undefined && mark !== null && mark !== '' && mark !== false };
 }
 
 function groups(requests: PackageRequest[]): PackageRequest[][] {

@@ -16,13 +16,15 @@ export const PACKAGIST_PACKAGE = z.object({
   package: z.object({
     downloads: z.object({ total: count, monthly: count, daily: count }).nullish(),
     versions: z.record(z.string(), z.object({ time: z.string().nullish() })).default({}),
+    /** `true`, or the name of the package to use instead; absent while maintained. */
+    abandoned: z.union([z.boolean(), z.string()]).nullish(),
   }),
 });
 const stats = z.object({ labels: z.array(z.string()).default([]), values: z.record(z.string(), z.array(z.number().int())).default({}) });
 
 /** Version, its date and the downloads of one validated package document (no daily history). */
 export function readPackage(doc: z.infer<typeof PACKAGIST_PACKAGE>): PackageFigures {
-  const { downloads, versions } = doc.package;
+  const { downloads, versions, abandoned } = doc.package;
   const stable = highestStable(Object.entries(versions).map(([version, v]) => ({ version, at: isoTime(v.time) })));
   return figures({
     version: stable?.version ?? null,
@@ -30,6 +32,8 @@ export function readPackage(doc: z.infer<typeof PACKAGIST_PACKAGE>): PackageFigu
     downloadsLastDay: downloads?.daily ?? null,
     downloadsLastMonth: downloads?.monthly ?? null,
     downloadsTotal: downloads?.total ?? null,
+    deprecated: abandoned !== undefined && abandoned !== null && abandoned !== false,
+    replacement: typeof abandoned === 'string' && abandoned !== '' ? abandoned : null,
   });
 }
 

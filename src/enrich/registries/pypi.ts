@@ -1,5 +1,6 @@
 /**
- * PyPI: `/pypi/NAME/json` for `info.version` (PyPI's latest stable) and its files' upload time; the
+ * PyPI: `/pypi/NAME/json` for `info.version` (PyPI's latest stable), its files' upload time and its
+ * classifiers, `/simple/NAME/` (as JSON) for the project's status marker; the
  * downloads through pypistats.org: `/recent` for last day/week/month and `/overall?mirrors=false` for
  * the daily history (180 days, the `without_mirrors` category). Older PyPI responses have only the
  * zone-less `upload_time` (UTC), no `upload_time_iso_8601`.
@@ -10,11 +11,16 @@ import { completeDays, figures, isoTime } from './figures.js';
 import type { PackageFigures, PackageRequest } from './types.js';
 
 export const PYPI_PROJECT = z.object({
-  info: z.object({ version: z.string() }),
+  info: z.object({ version: z.string(), classifiers: z.array(z.string()).nullish() }),
   urls: z.array(z.object({ upload_time_iso_8601: z.string().nullish(), upload_time: z.string().nullish() })).default([]),
 });
 const count = z.number().int().nullish();
 export const PYPISTATS_RECENT = z.object({ data: z.object({ last_day: count, last_week: count, last_month: count }) });
+/** The Simple API's project page (PEP 691 JSON), for its status marker (PEP 792); absent means active. */
+export const PYPI_SIMPLE = z.object({ 'project-status': z.object({ status: z.string().nullish() }).nullish() });
+const SIMPLE_JSON = 'application/vnd.pypi.simple.v1+json';
+const INACTIVE = 'Development Status :: 7 - Inactive';
+const RETIRED_STATUSES = new Set(['deprecated', 'archived', 'quarantined']);
 const overall = z.object({ data: z.array(z.object({ category: z.string(), date: z.string(), downloads: z.number().int() })).default([]) });
 
 /** PEP 503's normalised name, the form pypistats keys its data by. */
@@ -28,17 +34,23 @@ export function readProject(doc: z.infer<typeof PYPI_PROJECT>): Pick<PackageFigu
   return { version: doc.info.version, versionAt: uploads[0] ?? null };
 }
 
+/** Deprecated: a retiring status marker, or the latest release classifies itself inactive. */
+export function readDeprecated(doc: z.infer<typeof PYPI_PROJECT>, simple: z.infer<typeof PYPI_SIMPLE>): boolean {
+  return RETIRED_STATUSES.has(simple['project-status']?.status ?? 'active') || (doc.info.classifiers ?? []).includes(INACTIVE);
+}
+
 export function readRecent(doc: z.infer<typeof PYPISTATS_RECENT>): Pick<PackageFigures, 'downloadsLastDay' | 'downloadsLastWeek' | 'downloadsLastMonth'> {
   return { downloadsLastDay: doc.data.last_day ?? null, downloadsLastWeek: doc.data.last_week ?? null, downloadsLastMonth: doc.data.last_month ?? null };
 }
 
 export async function fetchPypi(f: Fetcher, request: PackageRequest, now: Date): Promise<PackageFigures> {
   const name = normalised(request.name);
-  const [doc, last, history] = await settleAll([
+  const [doc, simple, last, history] = await settleAll([
     f.json('pypi', `/pypi/${encodeURIComponent(request.name)}/json`, PYPI_PROJECT, { conditional: true }),
+    f.json('pypi', `/simple/${name}/`, PYPI_SIMPLE, { conditional: true, accept: SIMPLE_JSON }),
     f.json('pypistats', `/api/packages/${name}/recent`, PYPISTATS_RECENT),
     f.json('pypistats', `/api/packages/${name}/overall?mirrors=false`, overall),
   ]);
   const days = history.data.filter((d) => d.category === 'without_mirrors').map((d) => ({ day: d.date, downloads: d.downloads }));
-  return figures({ ...readProject(doc), ...readRecent(last), daily: completeDays(days, request.dailySince, now) });
+  return figures({ ...readProject(doc), ...readRecent(last), deprecated: readDeprecated(doc, simple), daily: completeDays(days, request.dailySince, now) });
 }

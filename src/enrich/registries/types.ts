@@ -30,6 +30,10 @@ export interface PackageFigures {
   downloadsTotal: number | null;
   /** The registry's own daily figures from `dailySince` to the last complete day; empty where it publishes none. */
   daily: DailyDownloads[];
+  /** Whether the registry marks the package deprecated (abandoned, retired, all yanked…); null where it has no such mark. */
+  deprecated: boolean | null;
+  /** The package the registry names instead of a deprecated one, where it names one. */
+  replacement: string | null;
 }
 
 export type PackageError = 'not-found' | 'unavailable' | 'rate-limited' | 'invalid-response';

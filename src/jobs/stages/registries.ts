@@ -71,7 +71,7 @@ function collect(context: RunContext, wanted: Wanted[], results: Map<string, Pac
     const base = { frameworkId: w.frameworkId, registry: w.registry, name: w.name };
     if ('error' in result) {
       out.failed.push({ slug: w.slug, registry: w.registry, name: w.name, reason: `${result.error} (${result.detail})` });
-      out.figures.push({ ...base, version: null, downloadsLastDay: null, downloadsLastWeek: null, downloadsLastMonth: null, downloadsTotal: null, error: result.error });
+      out.figures.push({ ...base, version: null, downloadsLastDay: null, downloadsLastWeek: null, downloadsLastMonth: null, downloadsTotal: null, error: result.error, deprecated: null, replacement: null });
       continue;
     }
     out.figures.push({
@@ -82,6 +82,8 @@ function collect(context: RunContext, wanted: Wanted[], results: Map<string, Pac
       downloadsLastMonth: result.downloadsLastMonth,
       downloadsTotal: result.downloadsTotal,
       error: null,
+      deprecated: result.deprecated,
+      replacement: result.replacement,
     });
     const row = (source: 'registry' | 'derived') => (d: { day: string; downloads: number }) => ({ ...base, package: w.name, ...d, source });
     out.daily.push(...result.daily.map(row('registry')));

@@ -6,13 +6,23 @@
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import { review, type DocsCheck, type Finding, type FrameworkFacts, type ReviewArticle } from '../../review/review.js';
+import { linkCheckHistory } from '../../store/links.js';
 import { docsCheckHistory, latestSnapshots, recordFindings, repositoryIdsSeen, reviewEntries } from '../../store/review.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
 import type { Stage } from '../stage.js';
 
 type EntryRow = Awaited<ReturnType<typeof reviewEntries>>[number];
 
-function articlesOf(rows: EntryRow[], catalog: Catalog): ReviewArticle[] {
+type LinkChecks = Map<string, DocsCheck[]>;
+
+/** Each link's distinct checks, newest first (the rows come in that order per link). */
+async function linkChecksOf(context: RunContext, runId: number): Promise<LinkChecks> {
+  const checks: LinkChecks = new Map();
+  for (const { url, ...check } of await linkCheckHistory(context.store.db, runId, context.now)) checks.set(url, [...(checks.get(url) ?? []), check]);
+  return checks;
+}
+
+function articlesOf(rows: EntryRow[], catalog: Catalog, checks: LinkChecks): ReviewArticle[] {
   const articles = new Map<string, ReviewArticle>();
   for (const row of rows) {
     const article = articles.get(row.sourceUrl) ?? { sourceUrl: row.sourceUrl, title: row.title, entries: [] };
@@ -24,6 +34,7 @@ function articlesOf(rows: EntryRow[], catalog: Catalog): ReviewArticle[] {
       slug: row.slug,
       names: [...new Set([row.framework, ...row.aliases, ...(known ? [known.name, ...known.aliases] : [])])],
       text: [row.description ?? '', ...row.pros, ...row.cons].join('\n'),
+      links: [...new Set(row.links.map((link) => link.url))].map((url) => ({ url, checks: checks.get(url) ?? [] })),
     });
   }
   return [...articles.values()];
@@ -57,7 +68,7 @@ export type ReviewOutcome = { found: Finding[] } | { error: string };
 /** A review that fails leaves the run's figures standing: the run is partial, with the reason. */
 async function reviewRun(context: RunContext, runId: number): Promise<ReviewOutcome> {
   try {
-    const articles = articlesOf(await reviewEntries(context.store.db), context.catalog);
+    const articles = articlesOf(await reviewEntries(context.store.db), context.catalog, await linkChecksOf(context, runId));
     const found = review(articles, await factsOf(context, runId), context.now);
     const unique = [...new Map(found.map((f) => [keyOf(f), f])).values()];
     await recordFindings(context.store.db, runId, context.now, unique.map((f) => ({ ...f, slug: f.slug ?? '' })));

@@ -29,6 +29,8 @@ export const sum = (list: { downloads: number }[]): number => list.reduce((t, d)
 export interface NpmFixture {
   tags: Record<string, string>;
   time: Record<string, string>;
+  /** version → the message `npm deprecate` set on it. */
+  deprecated?: Record<string, string>;
 }
 
 export const NPM: Record<string, NpmFixture> = {
@@ -59,6 +61,9 @@ export interface PypiFixture {
   version: string;
   /** version → its files' upload times and whether they are yanked. */
   releases: Record<string, { uploaded: string[]; yanked?: boolean }>;
+  /** The latest release's classifiers, and the project's status marker (PEP 792) when one is set. */
+  classifiers?: string[];
+  status?: { status: string; reason: string | null };
 }
 
 export const PYPI: Record<string, PypiFixture> = {
@@ -104,7 +109,7 @@ export const GEMS: Record<string, { downloads: number; version: string; versions
   },
 };
 
-export const PACKAGIST: Record<string, { totalBefore: number; versions: Record<string, string> }> = {
+export const PACKAGIST: Record<string, { totalBefore: number; versions: Record<string, string>; abandoned?: boolean | string }> = {
   'laravel/framework': {
     /** Downloads before the daily series starts; the total is this plus every day served. */
     totalBefore: 480_000_000,
@@ -158,7 +163,13 @@ export const CRATES: Record<string, { downloads: number; max_version: string; ma
   },
 };
 
-export const NUGET: Record<string, { totalDownloads: number; versions: { version: string; published: string }[] }> = {
+export interface NugetDeprecation {
+  reasons: string[];
+  message?: string;
+  alternatePackage?: { id: string; range: string };
+}
+
+export const NUGET: Record<string, { totalDownloads: number; versions: { version: string; published: string; deprecation?: NugetDeprecation }[] }> = {
   ServiceStack: {
     totalDownloads: 45_678_901,
     versions: [
@@ -168,6 +179,9 @@ export const NUGET: Record<string, { totalDownloads: number; versions: { version
     ],
   },
 };
+
+/** A module's go.mod comment above its `module` line (the same for every version), where it has one. */
+export const GO_MOD_COMMENT: Record<string, string> = {};
 
 export const GO: Record<string, { Version: string; Time: string }[]> = {
   'github.com/gin-gonic/gin': [

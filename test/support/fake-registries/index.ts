@@ -73,11 +73,11 @@ export const FIXTURE_TODAY = '2026-12-01';
 
 const EXPECTED = JSON.parse(readFileSync(new URL('../../fixtures/registries/expected.json', import.meta.url), 'utf8')) as { packages: Record<string, ExpectedFigures> };
 
-function route(endpoint: RegistryEndpoint, path: string, query: URLSearchParams, today: string, origin: string): Answer {
+function route(endpoint: RegistryEndpoint, path: string, query: URLSearchParams, today: string, origin: string, accept: string): Answer {
   switch (endpoint) {
     case 'npm': return npmRegistry(path);
     case 'npm-downloads': return npmDownloads(path, today);
-    case 'pypi': return pypi(path);
+    case 'pypi': return pypi(path, accept);
     case 'pypistats': return pypistats(path, query, today);
     case 'rubygems': return rubygems(path);
     case 'packagist': return packagist(path, query, today);
@@ -133,7 +133,7 @@ export async function startFakeRegistries(): Promise<FakeRegistries> {
     if (faulty && faults.serverErrors && take('serverErrors')) return send(faults.serverErrors.status ?? 503, '<html><body>Service Unavailable</body></html>', { 'content-type': 'text/html' });
     if (faulty && take('garbage')) return send(200, '<html><body>Please enable JavaScript</body></html>', { 'content-type': 'text/html' });
 
-    const answer = route(endpoint, `/${rest.join('/')}`, url.searchParams, today, `${base}/${endpoint}`);
+    const answer = route(endpoint, `/${rest.join('/')}`, url.searchParams, today, `${base}/${endpoint}`, headers.accept ?? '');
     entry.schemaErrors = answer.schemaErrors ?? [];
     const text = answer.text ?? JSON.stringify(answer.body);
     const type = answer.text === undefined ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8';

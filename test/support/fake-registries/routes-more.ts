@@ -6,7 +6,7 @@
  */
 import { json, missing, type Answer } from './answer.js';
 import { cratesErrors } from './crates-openapi.js';
-import { addDays, CRATES, DAILY, days, GO, MAVEN, NUGET } from './fixtures.js';
+import { addDays, CRATES, DAILY, days, GO, GO_MOD_COMMENT, MAVEN, NUGET } from './fixtures.js';
 
 export function maven(query: URLSearchParams): Answer {
   const m = /g:"?([^"\s]+)"?\s+AND\s+a:"?([^"\s]+)"?/.exec(query.get('q') ?? '');
@@ -48,7 +48,7 @@ export function crates(path: string, today: string): Answer {
   }
   const crate = {
     id: name, name, updated_at: found.versions[0]?.created_at, badges: [], created_at: '2021-07-30T15:00:00.000000Z', downloads: found.downloads, recent_downloads: 41_000_000,
-    num_versions: found.versions.length, yanked: false, max_version: found.max_version, newest_version: found.max_version, max_stable_version: found.max_stable_version,
+    num_versions: found.versions.length, yanked: found.versions.every((v) => v.yanked), max_version: found.max_version, newest_version: found.max_version, max_stable_version: found.max_stable_version,
     default_version: found.max_stable_version, description: 'Web framework that focuses on ergonomics and modularity', exact_match: false, trustpub_only: false,
     links: { version_downloads: `/api/v1/crates/${name}/downloads`, reverse_dependencies: `/api/v1/crates/${name}/reverse_dependencies`, owners: null, owner_team: null, owner_user: null, versions: null },
     versions: found.versions.map((v) => v.id), categories: null, keywords: null, homepage: null, documentation: null, repository: 'https://github.com/tokio-rs/axum',
@@ -82,16 +82,18 @@ export function nuget(path: string, query: URLSearchParams, origin: string): Ans
   }
   if (!name || !found) return { status: 404, text: '<Error><Code>BlobNotFound</Code></Error>' };
   const base = `${origin}/v3/registration5-semver1/${name.toLowerCase()}`;
-  const items = found.versions.map((v) => ({ '@id': `${base}/${v.version}.json`, '@type': 'Package', catalogEntry: { '@id': `${base}/catalog/${v.version}.json`, id: name, version: v.version, published: v.published, listed: true }, packageContent: `${origin}/flat/${v.version}.nupkg`, registration: `${base}/index.json` }));
+  const items = found.versions.map((v) => ({ '@id': `${base}/${v.version}.json`, '@type': 'Package', catalogEntry: { '@id': `${base}/catalog/${v.version}.json`, id: name, version: v.version, published: v.published, listed: true, ...(v.deprecation ? { deprecation: v.deprecation } : {}) }, packageContent: `${origin}/flat/${v.version}.nupkg`, registration: `${base}/index.json` }));
   return json({ '@id': `${base}/index.json`, count: 1, items: [{ '@id': `${base}/index.json#page/0/9`, count: items.length, lower: found.versions[0]?.version, upper: found.versions.at(-1)?.version, items }] });
 }
 
 export function goProxy(path: string): Answer {
   const decoded = path.replace(/!([a-z])/g, (_, c: string) => c.toUpperCase());
-  const m = /^\/(.+?)\/(@v\/list|@v\/(.+)\.info|@latest)$/.exec(decoded);
+  const m = /^\/(.+?)\/(@v\/list|@v\/(.+)\.(info|mod)|@latest)$/.exec(decoded);
   const versions = m?.[1] ? GO[m[1]] : undefined;
   if (!m || !versions) return { status: 404, text: `not found: module ${m?.[1] ?? path}: 404 Not Found` };
   if (m[2] === '@v/list') return { status: 200, text: versions.map((v) => `${v.Version}\n`).join('') };
   const wanted = m[2] === '@latest' ? versions.reduce((a, b) => (a.Time > b.Time ? a : b)) : versions.find((v) => v.Version === m[3]);
-  return wanted ? json(wanted) : { status: 404, text: `not found: ${m[3] ?? ''}: invalid version: unknown revision` };
+  if (!wanted) return { status: 404, text: `not found: ${m[3] ?? ''}: invalid version: unknown revision` };
+  const comment = GO_MOD_COMMENT[m[1] ?? ''];
+  return m[4] === 'mod' ? { status: 200, text: `${comment ? `${comment}\n` : ''}module ${m[1] ?? ''}\n\ngo 1.23\n` } : json(wanted);
 }

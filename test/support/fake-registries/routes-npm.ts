@@ -21,7 +21,7 @@ export function npmRegistry(path: string): Answer {
   const found = fixture(name);
   if (!found) return missing({ error: 'Not found' });
   const versions = Object.fromEntries(
-    Object.keys(found.time).map((v) => [v, { name, version: v, _id: `${name}@${v}`, dist: { tarball: `https://registry.npmjs.org/${name}/-/${name.split('/').pop() ?? name}-${v}.tgz`, shasum: '0'.repeat(40) } }]),
+    Object.keys(found.time).map((v) => [v, { name, version: v, _id: `${name}@${v}`, ...(found.deprecated?.[v] ? { deprecated: found.deprecated[v] } : {}), dist: { tarball: `https://registry.npmjs.org/${name}/-/${name.split('/').pop() ?? name}-${v}.tgz`, shasum: '0'.repeat(40) } }]),
   );
   const times = Object.values(found.time).sort();
   const body = { _id: name, name, 'dist-tags': found.tags, time: { created: times[0], modified: times.at(-1), ...found.time }, versions };

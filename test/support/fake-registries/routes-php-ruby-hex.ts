@@ -31,7 +31,7 @@ export function packagist(path: string, query: URLSearchParams, today: string): 
   if (m[2] === '.json') {
     const versions = Object.fromEntries(Object.entries(found.versions).map(([v, time]) => [v, { name, version: v, version_normalized: v.replace(/^v/, ''), time, type: 'library', license: ['MIT'] }]));
     const downloads = { total: found.totalBefore + sum(days(series, series.start, yesterday)), monthly: sum(days(series, addDays(today, -30), yesterday)), daily: sum(days(series, yesterday, yesterday)) };
-    return json({ package: { name, description: 'The Laravel Framework.', time: '2013-01-10T21:50:43+00:00', type: 'library', repository: `https://github.com/${name}`, downloads, favers: 34_000, versions } });
+    return json({ package: { name, description: 'The Laravel Framework.', time: '2013-01-10T21:50:43+00:00', type: 'library', repository: `https://github.com/${name}`, downloads, favers: 34_000, versions, ...(found.abandoned === undefined ? {} : { abandoned: found.abandoned }) } });
   }
   if (query.get('average') !== 'daily') return { status: 400, body: { status: 'error', message: 'the fake serves daily averages only' } };
   const from = query.get('from') ?? addDays(today, -30);

@@ -4,7 +4,7 @@
  * by their lowercase normalised name and keeps 180 days.
  */
 import { json, missing, type Answer } from './answer.js';
-import { addDays, DAILY, days, PYPI, sum } from './fixtures.js';
+import { addDays, DAILY, days, PYPI, sum, type PypiFixture } from './fixtures.js';
 
 const normalised = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
@@ -25,14 +25,23 @@ function file(name: string, version: string, uploaded: string, index: number, ya
   };
 }
 
-export function pypi(path: string): Answer {
-  const m = /^\/pypi\/([^/]+)\/json$/.exec(path);
-  const name = Object.keys(PYPI).find((n) => m?.[1] !== undefined && normalised(n) === normalised(decodeURIComponent(m[1])));
+/** The Simple API's JSON project page (PEP 691, with PEP 792's status), served only when asked for by its media type. */
+function simple(name: string, found: PypiFixture, accept: string): Answer {
+  if (!accept.includes('application/vnd.pypi.simple.v1+json')) return { status: 406, text: 'Not Acceptable' };
+  const files = Object.entries(found.releases).flatMap(([v, r]) => r.uploaded.map((u, i) => ({ filename: file(name, v, u, i, false).filename, url: `https://files.pythonhosted.org/${name}/${v}/${i}`, hashes: { sha256: '0'.repeat(64) }, 'upload-time': u, yanked: r.yanked ? 'broken release' : false })));
+  return json({ meta: { 'api-version': '1.4', '_last-serial': 31_000_000 }, name: normalised(name), versions: Object.keys(found.releases), files, ...(found.status ? { 'project-status': found.status } : {}) });
+}
+
+export function pypi(path: string, accept = ''): Answer {
+  const m = /^\/(?:pypi\/([^/]+)\/json|simple\/([^/]+)\/)$/.exec(path);
+  const asked = m?.[1] ?? m?.[2];
+  const name = Object.keys(PYPI).find((n) => asked !== undefined && normalised(n) === normalised(decodeURIComponent(asked)));
   const found = name ? PYPI[name] : undefined;
   if (!name || !found) return missing({ message: 'Not Found' });
+  if (m?.[2]) return simple(name, found, accept);
   const releases = Object.fromEntries(Object.entries(found.releases).map(([v, r]) => [v, r.uploaded.map((u, i) => file(name, v, u, i, r.yanked ?? false))]));
   return json({
-    info: { name, version: found.version, summary: `${name} fixture`, requires_python: '>=3.10', yanked: false, yanked_reason: null },
+    info: { name, version: found.version, summary: `${name} fixture`, requires_python: '>=3.10', classifiers: found.classifiers ?? ['Development Status :: 5 - Production/Stable'], yanked: false, yanked_reason: null },
     last_serial: 31_000_000,
     releases,
     urls: releases[found.version] ?? [],
