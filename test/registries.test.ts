@@ -2,6 +2,7 @@
 // imply, faults (404, 429, 5xx, garbage), conditional requests, and the STACKRADAR_REGISTRY_URLS parser.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseRegistryUrls } from '../src/enrich/registries/index.js';
+import { recentOf } from '../src/enrich/registries/pypi.js';
 import type { PackageResult } from '../src/enrich/registries/types.js';
 import { startFakeRegistries, type FakeRegistries } from './support/fake-registries/index.js';
 import { fakeClient, memoryCache, requestsFor } from './support/fake-registries/client.js';
@@ -53,7 +54,8 @@ describe('registry clients against the fakes', () => {
 
   it('every request carries the User-Agent with the contact', async () => {
     await fakeClient(fake).fetchPackages(requestsFor(['pypi:Django', 'go:github.com/BurntSushi/toml']), NOW);
-    expect(fake.requests.length).toBe(5);
+    // pypi, pypistats (overall), and two of the Go proxy.
+    expect(fake.requests.length).toBe(4);
     for (const r of fake.requests) expect(r.headers['user-agent']).toBe('stackradar/0.1.0 (+ops@example.com)');
     expect(fake.requests.find((r) => r.endpoint === 'go')?.path).toBe('/github.com/!burnt!sushi/toml/@v/list');
   });
@@ -124,6 +126,17 @@ describe('registry clients against the fakes', () => {
     expect(notModified.map((r) => r.endpoint).sort()).toEqual(['go', 'go', 'hex', 'npm', 'rubygems', 'rubygems']);
     expect(fake.requests.find((r) => r.endpoint === 'go')?.headers['if-modified-since']).toBeDefined();
     expect(client.stats().notModified).toBe(6);
+  });
+});
+
+describe('recentOf (pypistats\' /recent from /overall)', () => {
+  it('the newest day, and the 7 and 30 days ending with it, whatever the order and gaps', () => {
+    // Day n (2026-11-01 + n) has n + 1 downloads; 2026-11-29 is missing and the newest day is 2026-11-30.
+    const daily = Array.from({ length: 30 }, (_, n) => ({ day: `2026-11-${String(n + 1).padStart(2, '0')}`, downloads: n + 1 }))
+      .filter((d) => d.day !== '2026-11-29')
+      .reverse();
+    expect(recentOf(daily)).toEqual({ downloadsLastDay: 30, downloadsLastWeek: 24 + 25 + 26 + 27 + 28 + 30, downloadsLastMonth: 465 - 29 });
+    expect(recentOf([])).toEqual({ downloadsLastDay: null, downloadsLastWeek: null, downloadsLastMonth: null });
   });
 });
 
