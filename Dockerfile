@@ -2,6 +2,8 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build makes the new embedded database's template from the migrations (src/store/pglite-template.ts).
+COPY drizzle ./drizzle
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim

@@ -81,8 +81,8 @@ describe('request counts and politeness', () => {
   it('a published "N per window" allows a burst: the first 10 RubyGems requests and 4 pypistats requests go at once', async () => {
     fake.setFaults({ latencyMs: 2 });
     const started = Date.now();
-    await fakeClient(fake, { timing: { paceScale: 1 } }).fetchPackages(requestsFor(['rubygems:rails', 'rubygems:sinatra', 'pypi:Django', 'pypi:Flask']), NOW);
-    // Spaced evenly, pypistats' 30/min would put its 4 requests 6 s apart from first to last.
+    await fakeClient(fake, { timing: { paceScale: 1 } }).fetchPackages(requestsFor(['rubygems:rails', 'rubygems:sinatra', 'pypi:Django', 'pypi:Flask', 'pypi:absent-a', 'pypi:absent-b']), NOW);
+    // Spaced evenly, pypistats' 30/min would put its 4 requests (one per package) 6 s apart from first to last.
     expect(on(fake, 'pypistats')).toHaveLength(4);
     expect(Date.now() - started).toBeLessThan(1500);
   });
@@ -105,7 +105,8 @@ describe('request counts and politeness', () => {
     fake.setFaults({ latencyMs: 2 });
     const scale = 0.02;
     const hexes = Array.from({ length: 120 }, (_, i) => `hex:absent_${i}`);
-    const pythons = Array.from({ length: 20 }, (_, i) => `pypi:absent-${i}`);
+    // One pypistats request per package: 40 packages to pass its 30 a minute.
+    const pythons = Array.from({ length: 40 }, (_, i) => `pypi:absent-${i}`);
     await fakeClient(fake, { timing: { paceScale: scale } }).fetchPackages(requestsFor([...hexes, ...pythons]), NOW);
     expect(on(fake, 'hex')).toHaveLength(120);
     expect(busiest(on(fake, 'hex'), 60_000 * scale)).toBeLessThanOrEqual(100);

@@ -7,13 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CRATE, readCrate } from '../src/enrich/registries/crates.js';
 import { HEX_PACKAGE, readHex } from '../src/enrich/registries/hex.js';
 import { PACKUMENT, readPackument } from '../src/enrich/registries/npm.js';
 import { NUGET_REGISTRATION, NUGET_SEARCH, NUGET_SERVICE_INDEX, readSearch, versionIn, readServiceIndex } from '../src/enrich/registries/nuget.js';
 import { PACKAGIST_PACKAGE, readPackage } from '../src/enrich/registries/packagist.js';
-import { PYPI_PROJECT, PYPISTATS_RECENT, readProject, readRecent } from '../src/enrich/registries/pypi.js';
+import { PYPI_PROJECT, readProject, recentOf } from '../src/enrich/registries/pypi.js';
 import { GEM, GEM_VERSIONS, readGem } from '../src/enrich/registries/rubygems.js';
 import { realDataPath, realDataPresent } from './support/real-data.js';
 
@@ -63,9 +63,18 @@ describe.skipIf(!realDataPresent)('real registry responses', () => {
     for (const [file, version, at] of cases) expect(readProject(recorded(PYPI_PROJECT, file)), file).toEqual({ version, versionAt: at });
   });
 
-  it('pypistats: recent downloads as published', () => {
-    // "data": { "last_day": 6399553, "last_month": 157236987, "last_week": 39375127 }
-    expect(readRecent(recorded(PYPISTATS_RECENT, 'pypi/flask.pypistats-recent.json'))).toEqual({ downloadsLastDay: 6_399_553, downloadsLastWeek: 39_375_127, downloadsLastMonth: 157_236_987 });
+  it('pypistats: a real /recent has the shape recentOf gives, from 1, 7 and 30 days of /overall', () => {
+    // "data": { "last_day": 6399553, "last_month": 157236987, "last_week": 39375127 }; the client no longer asks
+    // for /recent (pypistats sums it from /overall's without_mirrors days: update_recent_stats in crflynn/pypistats.org).
+    const count = z.number().int();
+    const { data } = recorded(z.object({ data: z.object({ last_day: count, last_week: count, last_month: count }) }), 'pypi/flask.pypistats-recent.json');
+    // Thirty days at flask's daily rate summed as recentOf sums them: the same windows, the same order of magnitude.
+    const days = Array.from({ length: 30 }, (_, i) => ({ day: `2025-01-${String(i + 1).padStart(2, '0')}`, downloads: data.last_day }));
+    const derived = recentOf(days);
+    expect(derived).toEqual({ downloadsLastDay: data.last_day, downloadsLastWeek: 7 * data.last_day, downloadsLastMonth: 30 * data.last_day });
+    expect(data.last_week / derived.downloadsLastWeek!).toBeGreaterThan(0.8);
+    expect(data.last_month / derived.downloadsLastMonth!).toBeGreaterThan(0.8);
+    expect(data.last_week).toBeLessThanOrEqual(data.last_month);
   });
 
   it('RubyGems: the gem document’s version and downloads, dated by the ruby platform’s entry in the versions list', () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readDeprecated as readGoModDeprecated } from '../src/enrich/registries/go.js';
 import { parseRegistryUrls } from '../src/enrich/registries/index.js';
+import { recentOf } from '../src/enrich/registries/pypi.js';
 import type { PackageResult } from '../src/enrich/registries/types.js';
 import { startFakeRegistries, type FakeRegistries } from './support/fake-registries/index.js';
 import { fakeClient, memoryCache, requestsFor } from './support/fake-registries/client.js';
@@ -55,8 +56,8 @@ describe('registry clients against the fakes', () => {
 
   it('every request carries the User-Agent with the contact', async () => {
     await fakeClient(fake).fetchPackages(requestsFor(['pypi:Django', 'go:github.com/BurntSushi/toml']), NOW);
-    // Django: the project, its Simple API page, two pypistats; toml: the version list, the version's info and go.mod.
-    expect(fake.requests.length).toBe(7);
+    // Django: the project, its Simple API page, pypistats' overall; toml: the version list, the version's info and go.mod.
+    expect(fake.requests.length).toBe(6);
     for (const r of fake.requests) expect(r.headers['user-agent']).toBe('stackradar/0.1.0 (+ops@example.com)');
     expect(fake.requests.find((r) => r.endpoint === 'go')?.path).toBe('/github.com/!burnt!sushi/toml/@v/list');
   });
@@ -166,6 +167,17 @@ describe('registry clients against the fakes', () => {
     expect(notModified.map((r) => r.endpoint).sort()).toEqual(['go', 'go', 'go', 'hex', 'npm', 'rubygems', 'rubygems']);
     expect(fake.requests.find((r) => r.endpoint === 'go')?.headers['if-modified-since']).toBeDefined();
     expect(client.stats().notModified).toBe(7);
+  });
+});
+
+describe('recentOf (pypistats\' /recent from /overall)', () => {
+  it('the newest day, and the 7 and 30 days ending with it, whatever the order and gaps', () => {
+    // Day n (2026-11-01 + n) has n + 1 downloads; 2026-11-29 is missing and the newest day is 2026-11-30.
+    const daily = Array.from({ length: 30 }, (_, n) => ({ day: `2026-11-${String(n + 1).padStart(2, '0')}`, downloads: n + 1 }))
+      .filter((d) => d.day !== '2026-11-29')
+      .reverse();
+    expect(recentOf(daily)).toEqual({ downloadsLastDay: 30, downloadsLastWeek: 24 + 25 + 26 + 27 + 28 + 30, downloadsLastMonth: 465 - 29 });
+    expect(recentOf([])).toEqual({ downloadsLastDay: null, downloadsLastWeek: null, downloadsLastMonth: null });
   });
 });
 

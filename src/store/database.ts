@@ -2,6 +2,8 @@
  * openDatabase(): one typed drizzle database over either driver — postgres.js for a server
  * (DATABASE_URL), PGlite in a local directory otherwise — migrated on open, under a lock.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
@@ -15,6 +17,7 @@ import { StackradarError, ExitCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { LAST_APPLIED_QUERY, lastAppliedAt, pendingMigrations } from './migrations.js';
 import { checkDataDir } from './data-dir.js';
+import { readTemplate } from './pglite-template.js';
 import { acquireDirectoryLock } from './pglite-lock.js';
 import { readerRole } from './reader-role.js';
 import { shareSession } from './pglite-session.js';
@@ -189,13 +192,16 @@ async function openPglite(dataDir: string, logger?: Logger): Promise<Store> {
   const lock = acquireDirectoryLock(dataDir);
   let pglite: PGlite | undefined;
   try {
-    const instance = await PGlite.create(dataDir);
+    // A new database from the build's migrated template still counts as migrated by this open (db migrate says so).
+    const template = existsSync(path.join(dataDir, 'PG_VERSION')) ? undefined : readTemplate(migrationsFolder);
+    const instance = await PGlite.create(template ? { dataDir, loadDataDir: template } : { dataDir });
     pglite = instance;
     const session = shareSession(instance, {
       onRollback: (idleMs) => logger?.warn({ idleMs }, 'rolled back a served client\'s transaction left idle while this process waited for the database'),
     });
     const db = drizzlePglite(session.local, { schema });
-    const migrationsApplied = pendingMigrations(migrationsFolder, await lastAppliedAt(async () => (await instance.query<{ last: string | null }>(LAST_APPLIED_QUERY)).rows));
+    const applied = template ? null : await lastAppliedAt(async () => (await instance.query<{ last: string | null }>(LAST_APPLIED_QUERY)).rows);
+    const migrationsApplied = pendingMigrations(migrationsFolder, applied);
     await migratePglite(db, { migrationsFolder });
     const client = session.local;
     return {

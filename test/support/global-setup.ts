@@ -41,7 +41,11 @@ function checkRealData(): void {
 
 export default async function setup(project: TestProject): Promise<void> {
   checkRealData();
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  // Once per vitest run, not once per project.
+  if (!process.env.STACKRADAR_TEST_BUILT) {
+    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+    process.env.STACKRADAR_TEST_BUILT = '1';
+  }
   const failure = await reachable(TEST_DATABASE_URL);
   if (failure && process.env.CI === 'true') {
     throw new Error(`CI=true and the PostgreSQL server at ${TEST_DATABASE_URL} is not reachable: ${failure}`);
