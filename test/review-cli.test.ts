@@ -176,7 +176,7 @@ describe.each(DRIVERS)('review on %s', (driver) => {
     expect(viaSql).toEqual([{ finding: 'archived', n: 1 }, { finding: 'docs-broken', n: 1 }]);
   });
 
-  it.skipIf(skip)('--format html: one self-contained page, by severity, every text escaped', async () => {
+  it.skipIf(skip)('--format html: one self-contained page, by severity, every text escaped; the HTML report has the same Review section', async () => {
     const out = path.join(dir, 'review.html');
     const page = await runCli(['review', '--format', 'html', '--out', out], { env: env(1) });
     expect(page.code, page.stderr).toBe(0);
@@ -193,6 +193,15 @@ describe.each(DRIVERS)('review on %s', (driver) => {
     const all = await runCli(['review', '--format', 'html', '--all'], { env: env(1) });
     expect(all.stdout).toContain('<code>docs-unverified</code>');
     expect(html).not.toContain('<code>docs-unverified</code>');
+
+    const report = await runCli(['report', '--format', 'html'], { env: env(1), timeoutMs: LONG });
+    expect(report.code, report.stderr).toBe(0);
+    const section = (text: string) => {
+      const start = text.indexOf('<div class="review" id="review">');
+      return text.slice(start, text.indexOf('\n</div>', start));
+    };
+    expect(report.stdout).toContain('<h2>Review</h2>');
+    expect(section(report.stdout)).toBe(section(html));
   });
 
   it.skipIf(skip)('each finding a later review opens or resolves is one event (finding-new / finding-resolved); the first review is the baseline', async () => {
