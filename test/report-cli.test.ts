@@ -121,6 +121,11 @@ describe.each(DRIVERS)('stackradar report and history on %s', (driver) => {
     expect(html).toContain('added Delta; removed Gamma; Alpha: pros changed');
     expect(html).toContain('first version, 3 entries');
     expect(html).toContain('stars fell 6.0% (1900 → 1786)');
+    // No refresh reviewed anything here: the Review section says so, and so does `review --format html`.
+    expect(html).toMatch(/<h2>Review<\/h2>\n<div class="review" id="review"><p class="none">No findings/);
+    const review = await cli('review', '--format', 'html');
+    expect(review.code, review.stderr).toBe(0);
+    expect(review.stdout).toMatch(/^<!DOCTYPE html>[\s\S]*No findings/);
   });
 
   it.skipIf(skip)('history: one row per visible snapshot, oldest first, by name, slug or catalog alias, in every format', async () => {

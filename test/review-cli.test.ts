@@ -33,11 +33,14 @@ const DOCS: Record<string, [number, number, string?]> = {
   'Spring Boot': [200, 200],
 };
 
-/** The article, with a dated title and an entry naming an old major. */
+/** Markup in the article's title (escaped in the page, so read back as text): the HTML review must show it inert. */
+const MARKUP = '&lt;script&gt;alert(1)&lt;/script&gt;';
+
+/** The article, with a dated title carrying markup and an entry naming an old major. */
 const ARTICLE = fixture('keycdn-original.html')
-  .replace('<h1 class="entry-title">Top 8 Best Backend Frameworks</h1>', '<h1 class="entry-title">Top 8 Best Backend Frameworks in 2021</h1>')
-  .replace('<title>Top 8 Best Backend Frameworks - KeyCDN</title>', '<title>Top 8 Best Backend Frameworks in 2021 - KeyCDN</title>')
-  .replace('og:title" content="Top 8 Best Backend Frameworks - KeyCDN', 'og:title" content="Top 8 Best Backend Frameworks in 2021 - KeyCDN')
+  .replace('<h1 class="entry-title">Top 8 Best Backend Frameworks</h1>', `<h1 class="entry-title">Top 8 Best Backend Frameworks in 2021 ${MARKUP}</h1>`)
+  .replace('<title>Top 8 Best Backend Frameworks - KeyCDN</title>', `<title>Top 8 Best Backend Frameworks in 2021 ${MARKUP} - KeyCDN</title>`)
+  .replace('og:title" content="Top 8 Best Backend Frameworks - KeyCDN', `og:title" content="Top 8 Best Backend Frameworks in 2021 ${MARKUP} - KeyCDN`)
   .replace('Laravel also offers its own database migration system', 'Laravel 8 also offers its own database migration system');
 
 type Row = { position: number | null; framework: string | null; slug: string | null; finding: string; severity: string; detail: string; first_seen_at: string };
@@ -171,6 +174,34 @@ describe.each(DRIVERS)('review on %s', (driver) => {
       env(1),
     );
     expect(viaSql).toEqual([{ finding: 'archived', n: 1 }, { finding: 'docs-broken', n: 1 }]);
+  });
+
+  it.skipIf(skip)('--format html: one self-contained page, by severity, every text escaped; the HTML report has the same Review section', async () => {
+    const out = path.join(dir, 'review.html');
+    const page = await runCli(['review', '--format', 'html', '--out', out], { env: env(1) });
+    expect(page.code, page.stderr).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script|<link|<img|@import|url\(|src=/i);
+    // The article's title carries markup: it is shown as text.
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html.match(/<tr class="finding">/g)).toHaveLength(shown);
+    const severities = [...html.matchAll(/<td class="sev sev-(\w+)">/g)].map((m) => m[1]);
+    expect(severities).toEqual([...severities].sort((a, b) => ['high', 'medium', 'info'].indexOf(a!) - ['high', 'medium', 'info'].indexOf(b!)));
+    expect(html).toMatch(/<td>#1 Laravel<\/td><td><code>archived<\/code><\/td><td>laravel\/framework is archived on GitHub[^<]*<div class="evidence">repo: laravel\/framework, captured_at: /);
+    expect(html).toContain(`<td>${at(0).slice(0, 10)}</td>`);
+    const all = await runCli(['review', '--format', 'html', '--all'], { env: env(1) });
+    expect(all.stdout).toContain('<code>docs-unverified</code>');
+    expect(html).not.toContain('<code>docs-unverified</code>');
+
+    const report = await runCli(['report', '--format', 'html'], { env: env(1), timeoutMs: LONG });
+    expect(report.code, report.stderr).toBe(0);
+    const section = (text: string) => {
+      const start = text.indexOf('<div class="review" id="review">');
+      return text.slice(start, text.indexOf('\n</div>', start));
+    };
+    expect(report.stdout).toContain('<h2>Review</h2>');
+    expect(section(report.stdout)).toBe(section(html));
   });
 
   it.skipIf(skip)('each finding a later review opens or resolves is one event (finding-new / finding-resolved); the first review is the baseline', async () => {

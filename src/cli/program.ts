@@ -89,7 +89,7 @@ function addEditorCommands(program: Command): void {
     .option('--source <url...>', 'only these articles')
     .addOption(new Option('--fail-on <severity>', 'exit 4 when a finding is at least this severe').choices(['high', 'medium']))
     .option('--all', 'also show docs links that could not be verified (401, 403, 429, 5xx, timeout)')
-    .addOption(formatOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS, 'html']).default('table'))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (options, command: Command) => {
       const { runReview } = await import('./commands/review.js');

@@ -1,8 +1,11 @@
 /** `stackradar report`: the trend report as a table, json, csv, Markdown, or one self-contained HTML file. */
 import type { Command } from 'commander';
+import { isUnverifiedFinding } from '../../domain/unverified.js';
 import { loadReport } from '../../report/data.js';
 import { parseWindow } from '../../report/dates.js';
 import { renderText } from '../../report/text.js';
+import { REVIEW_CSS, reviewSection } from '../../review/html.js';
+import { openFindings } from '../../store/review.js';
 import { refreshStatistics } from '../../store/statistics.js';
 import { createContext } from '../context.js';
 import { writeAtomically } from '../print.js';
@@ -18,9 +21,12 @@ export async function runReport(command: Command, options: ReportOptions): Promi
   const sinceDays = parseWindow(options.since);
   const context = createContext(command);
   const { config } = context;
-  const data = await context.withStore(async (store) => {
+  const { data, findings } = await context.withStore(async (store) => {
     await refreshStatistics(store);
-    return loadReport(store, { sinceDays, timeZone: config.timeZone, now: config.now ?? new Date() });
+    const report = await loadReport(store, { sinceDays, timeZone: config.timeZone, now: config.now ?? new Date() });
+    // The HTML report's Review section: the open findings as `review` shows them (without --all).
+    const open = options.format === 'html' ? await openFindings(store.db, []) : [];
+    return { data: report, findings: open.filter((f) => !isUnverifiedFinding(f.finding)) };
   });
   if (data.rows.length === 0) process.stderr.write('report: no snapshots yet; run `stackradar refresh` first\n');
 
@@ -28,7 +34,7 @@ export async function runReport(command: Command, options: ReportOptions): Promi
   if (options.format === 'html') {
     // vega is loaded only here: every other command starts without it.
     const { renderHtml } = await import('../../report/html.js');
-    text = await renderHtml(data);
+    text = await renderHtml(data, { css: REVIEW_CSS, html: reviewSection(findings) });
   } else {
     const color = !options.out && process.stdout.isTTY === true && !process.env.NO_COLOR;
     text = renderText(data, options.format, color);

@@ -1,12 +1,13 @@
 /**
  * `stackradar review`: the open findings of the tracked articles as the last refresh derived them, by
- * source and severity; `md` is the editor's memo. Reads the database only: no request is sent.
+ * source and severity; `md` is the editor's memo, `html` a self-contained page. Reads the database only: no request is sent.
  * `--fail-on` exits 4 when a finding is at least that severe (a docs repository's CI).
  */
 import type { Command } from 'commander';
 import { isUnverifiedFinding } from '../../domain/unverified.js';
 import { ExitCode } from '../../errors.js';
 import { formatRows, type Format } from '../../format/rows.js';
+import { renderReviewPage } from '../../review/html.js';
 import { renderMemo } from '../../review/memo.js';
 import { SEVERITIES, type Severity } from '../../review/review.js';
 import { openFindings } from '../../store/review.js';
@@ -17,7 +18,7 @@ interface ReviewOptions {
   source?: string[];
   failOn?: Severity;
   all?: boolean;
-  format: Format;
+  format: Format | 'html';
   out?: string;
 }
 
@@ -26,8 +27,9 @@ const COLUMNS = ['source_url', 'position', 'framework', 'slug', 'finding', 'seve
 
 type Row = Awaited<ReturnType<typeof openFindings>>[number];
 
-function render(rows: Row[], format: Format, now: Date): string {
+function render(rows: Row[], format: Format | 'html', now: Date): string {
   if (format === 'md') return renderMemo(rows, now);
+  if (format === 'html') return renderReviewPage(rows, now);
   if (format !== 'table') return formatRows(rows, format, COLUMNS);
   // A table per source: the editor of one article reads one block.
   const sources = [...new Set(rows.map((r) => r.source_url))];
