@@ -18,8 +18,11 @@ export interface Context {
   logger: Logger;
   catalog: Catalog;
   withStore<T>(use: (store: Store) => Promise<T>): Promise<T>;
-  /** Opens the store and runs `use` with a run context: progress on stderr, Ctrl-C interrupting the run. */
-  withRunContext<T>(format: Format, use: (context: RunContext) => Promise<T>): Promise<T>;
+  /**
+   * Opens the store and runs `run` with a run context (progress on stderr, Ctrl-C interrupting it), then
+   * `report` with its result once the progress line is cleared, so the summary never lands on it.
+   */
+  withRunContext<T>(format: Format, run: (context: RunContext) => Promise<T>, report?: (context: RunContext, result: T) => Promise<void> | void): Promise<T>;
 }
 
 /** Global flags live on the root program; a command's own flags are merged over them. */
@@ -42,7 +45,7 @@ export function createContext(command: Command, extra: ConfigFlags = {}): Contex
     logger,
     catalog,
     withStore,
-    withRunContext(format, use) {
+    withRunContext(format, run, report) {
       return withStore(async (store) => {
         const progress = progressFor(logger, format);
         const interrupt = interruptOnSignals((signal) => {
@@ -50,7 +53,11 @@ export function createContext(command: Command, extra: ConfigFlags = {}): Contex
           logger.warn({ signal }, `${signal}: stopping the run (again to quit at once)`);
         });
         try {
-          return await use(createRunContext({ config, logger, store }, { catalog, progress: progress.report, signal: interrupt.signal }));
+          const context = createRunContext({ config, logger, store }, { catalog, progress: progress.report, signal: interrupt.signal });
+          const result = await run(context);
+          progress.end();
+          await report?.(context, result);
+          return result;
         } finally {
           progress.end();
           interrupt.dispose();

@@ -18,12 +18,12 @@ export async function runDiff(command: Command, options: { source?: string; form
       const [newer, older] = await recentVersions(store.db, sourceUrl, 2);
       if (!newer) throw new UsageError(`diff: no stored version of ${sourceUrl}`);
       if (!older) {
-        process.stderr.write(`diff ${sourceUrl}: only one version stored (version ${newer.id}); nothing to compare\n`);
+        process.stderr.write(`diff ${sourceUrl}: only one version stored (version ${newer.number}); nothing to compare\n`);
         continue;
       }
       const changes = diffEntries(older.entries, newer.entries);
-      process.stderr.write(`diff ${sourceUrl}: version ${older.id} → ${newer.id}, ${changes.length} change(s)\n`);
-      for (const change of changes) result.push({ source_url: sourceUrl, from_version: older.id, to_version: newer.id, ...change });
+      process.stderr.write(`diff ${sourceUrl}: version ${older.number} → ${newer.number}, ${changes.length} change(s)\n`);
+      for (const change of changes) result.push({ source_url: sourceUrl, from_version: older.number, to_version: newer.number, ...change });
     }
     return result;
   });
