@@ -11,7 +11,7 @@ const COLUMNS = ['source_url', 'from_version', 'to_version', 'change', 'slug', '
 
 export async function runDiff(command: Command, options: { source?: string; format: Format }): Promise<void> {
   const context = createContext(command);
-  const rows = await context.withStore(async (store) => {
+  const rows = await context.withReader(async (store) => {
     const sources = options.source ? [options.source] : await knownSources(store.db);
     const result: OutputRow[] = [];
     for (const sourceUrl of sources) {

@@ -18,7 +18,7 @@ export async function runReport(command: Command, options: ReportOptions): Promi
   const sinceDays = parseWindow(options.since);
   const context = createContext(command);
   const { config } = context;
-  const data = await context.withStore(async (store) => {
+  const data = await context.withReader(async (store) => {
     await refreshStatistics(store);
     return loadReport(store, { sinceDays, timeZone: config.timeZone, now: config.now ?? new Date() });
   });
