@@ -23,6 +23,8 @@ export interface Terminal {
   show(text: string): void;
   /** Leaves the live line on screen as an ordinary line; later logs go below it. */
   keep(): void;
+  /** Clears the live line, so what is written next starts on an empty line. */
+  clear(): void;
 }
 
 export function createTerminal(stream: { write(text: string): unknown }): Terminal {
@@ -35,6 +37,10 @@ export function createTerminal(stream: { write(text: string): unknown }): Termin
     },
     keep() {
       if (live !== undefined) stream.write('\n');
+      live = undefined;
+    },
+    clear() {
+      if (live !== undefined) stream.write(CLEAR_LINE);
       live = undefined;
     },
   };

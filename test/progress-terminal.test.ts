@@ -17,7 +17,7 @@ describe('aboveLiveLine', () => {
 });
 
 describe('live progress with log lines', () => {
-  it('keeps every log line on a line of its own and the progress below them', () => {
+  it('keeps every log line on a line of its own and the progress below them; the end clears the last stage', () => {
     let screen = '';
     const terminal = createTerminal({ write: (text: string) => (screen += text) });
     const logger = pino({ base: null, timestamp: false }, { write: (line: string) => terminal.log(line) });
@@ -35,10 +35,10 @@ describe('live progress with log lines', () => {
         `${CLEAR}{"level":40,"msg":"GitHub is slow"}\nenriching 1/8` +
         `${CLEAR}enriching 2/8` +
         `\n${CLEAR}storing` +
-        '\n{"level":30,"msg":"done"}\n',
+        `${CLEAR}{"level":30,"msg":"done"}\n`,
     );
     // What a terminal shows: each \r\x1b[2K clears the line the cursor is on.
     const shown = screen.split('\n').map((line) => line.split(CLEAR).pop());
-    expect(shown).toEqual(['{"level":40,"msg":"GitHub is slow"}', 'enriching 2/8', 'storing', '{"level":30,"msg":"done"}', '']);
+    expect(shown).toEqual(['{"level":40,"msg":"GitHub is slow"}', 'enriching 2/8', '{"level":30,"msg":"done"}', '']);
   });
 });

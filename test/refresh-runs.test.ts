@@ -55,7 +55,7 @@ describe.each(DRIVERS)('refresh runs on %s', (driver) => {
     const result = await runCli(['refresh', '--format', 'json'], { env, timeoutMs: LONG });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveLength(8);
-    expect(logLines(result.stderr).flatMap((line) => (line.stage ? [line.stage] : []))).toEqual(['fetching', 'parsing', 'enriching', 'storing']);
+    expect(logLines(result.stderr).flatMap((line) => (line.stage ? [line.stage] : []))).toEqual(['fetching', 'parsing', 'enriching', 'storing', 'registries', 'storing']);
     expect(result.stderr).toMatch(/enrich: stored 8 snapshot\(s\) \(laravel, cakephp, .*spring-boot\), 0 failed/);
     expect(result.stderr).toMatch(/refresh: run \d+ succeeded/);
 
@@ -85,8 +85,8 @@ describe.each(DRIVERS)('refresh runs on %s', (driver) => {
     await victim.exited;
     standins.github.setFaults({});
     if (driver === 'pglite') {
-      // The killed process's lock file stays behind, naming a dead process.
-      expect(readFileSync(lockFileFor(database.dataDir), 'utf8').trim()).toBe(String(victim.child.pid));
+      // The killed process's lock file stays behind, naming a dead process (and the port it served on).
+      expect(readFileSync(lockFileFor(database.dataDir), 'utf8').split('\n')[0]).toBe(String(victim.child.pid));
     }
 
     const next = await runCli(['refresh'], { env, timeoutMs: LONG });

@@ -11,7 +11,7 @@ const days = (framework: string, registry: string, values: number[]): DownloadPo
   values.map((downloads, i) => ({ framework, slug: framework.toLowerCase(), registry, day: `2026-11-${String(10 + i).padStart(2, '0')}`, downloads }));
 
 function report(rows: ReportRow[], downloads: DownloadPoint[]): ReportData {
-  return { asOf: new Date('2026-12-01T06:00:00Z'), since: new Date('2026-09-02T00:00:00Z'), sinceDays: 90, timeZone: 'UTC', rows, anomalies: [], stars: [], releases: [], downloads, versions: [] };
+  return { asOf: new Date('2026-12-01T06:00:00Z'), since: new Date('2026-09-02T00:00:00Z'), sinceDays: 90, timeZone: 'UTC', rows, anomalies: [], stars: [], releases: [], downloads, versions: [], notEnriched: [] };
 }
 
 const data = report(

@@ -1,6 +1,6 @@
 /**
- * `stackradar schedule` on the embedded database serves it read-only, and a command turned away by
- * its lock is told where it is served.
+ * `stackradar schedule` on the embedded database serves it read-only: readers read through it, and a
+ * command turned away by its lock (db serve) is told where it is served.
  */
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,11 @@ describe('stackradar schedule serving the embedded database', () => {
         await client.end({ timeout: 1 });
       }
 
-      const turnedAway = await runCli(['sql', 'select 1'], { env: { STACKRADAR_DATA_DIR: database.dataDir } });
+      // A reader reads through the scheduler's server; only db serve, which needs the directory itself, is turned away.
+      const read = await runCli(['sql', 'select count(*)::int as n from runs', '--format', 'json'], { env: { STACKRADAR_DATA_DIR: database.dataDir } });
+      expect(read.code, read.stderr).toBe(0);
+      expect(JSON.parse(read.stdout)).toEqual([{ n: 0 }]);
+      const turnedAway = await runCli(['db', 'serve', '--port', '0'], { env: { STACKRADAR_DATA_DIR: database.dataDir } });
       expect(turnedAway.code).toBe(75);
       expect(turnedAway.stderr).toContain(`in use by process ${scheduler.child.pid} (stackradar schedule, serving it read-only on 127.0.0.1:${port}: `);
       expect(turnedAway.stderr).toContain(`psql -h 127.0.0.1 -p ${port} -U postgres`);

@@ -28,7 +28,7 @@ function refusalHints(outcome: IngestOutcome): string {
   return `${explain}, ${pin}, or store it with \`stackradar ingest --accept ${ingestFlag(url)}\``;
 }
 
-const stays = (outcome: IngestOutcome) => (outcome.versionId === null ? 'nothing stored' : `version ${outcome.versionId} stays current`);
+const stays = (outcome: IngestOutcome) => (outcome.versionNumber === null ? 'nothing stored' : `version ${outcome.versionNumber} stays current`);
 
 /** One line per source: what was stored, or why not and what to do. */
 function describeIngest(outcome: IngestOutcome): string {
@@ -46,9 +46,9 @@ function describeIngest(outcome: IngestOutcome): string {
     case 'failed':
       return `ingest ${outcome.sourceUrl}: failed: ${outcome.problem}`;
     case 'new-version':
-      return `ingest ${outcome.sourceUrl}: ${entries} entries${how}, new version ${outcome.versionId}${accepted}`;
+      return `ingest ${outcome.sourceUrl}: ${entries} entries${how}, new version ${outcome.versionNumber}${accepted}`;
     case 'unchanged':
-      return `ingest ${outcome.sourceUrl}: ${entries} entries${how}, unchanged (version ${outcome.versionId})`;
+      return `ingest ${outcome.sourceUrl}: ${entries} entries${how}, unchanged (version ${outcome.versionNumber})`;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ParsedArticle } from '../domain/article.js';
 import { ExitCode, StackradarError } from '../errors.js';
-import { latestVersion } from '../store/articles.js';
+import { latestVersion, versionNumber } from '../store/articles.js';
 import { sourcePins, type SourcePin } from '../store/sources.js';
 import type { RunContext } from './context.js';
 import { fileUrl, judgeParse, parsePage, readFiles, readSources, type Judgement } from './stages/ingest-pages.js';
@@ -15,7 +15,7 @@ export interface Explanation {
   sourceUrl: string;
   article: ParsedArticle;
   pin: SourcePin | null;
-  /** The source's current version, if it has one. */
+  /** The number (within the source) of its current version, if it has one. */
   currentVersion: number | null;
   /** What `ingest` would do with this parse. */
   judgement: Judgement;
@@ -32,5 +32,6 @@ export async function explainSource(context: RunContext, source: ExplainSource):
   context.progress('parsing');
   const article = parsePage(context, page, pin);
   const current = await latestVersion(db, sourceUrl);
-  return { sourceUrl, article, pin, currentVersion: current?.id ?? null, judgement: judgeParse(article, current) };
+  const currentVersion = current ? await versionNumber(db, current.id) : null;
+  return { sourceUrl, article, pin, currentVersion, judgement: judgeParse(article, current) };
 }

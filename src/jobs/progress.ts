@@ -1,19 +1,19 @@
 /**
  * Progress of a run's stages. On a terminal: one live line per stage on stderr, rewritten in place as
  * its count moves ("enriching 3/8"), drawn through the logger's terminal writer so that log lines go
- * above it rather than onto it. Elsewhere (pipes, log collectors, `--format json`): one structured
+ * above it rather than onto it; the last one is cleared when the run ends, before its summary. Elsewhere (pipes, log collectors, `--format json`): one structured
  * log line when a stage starts, so logs stay one JSON object per line.
  */
 import { stderrTerminal, type Logger, type Terminal } from '../logger.js';
 
-export type Stage = 'fetching' | 'parsing' | 'enriching' | 'storing';
+export type Stage = 'fetching' | 'parsing' | 'enriching' | 'registries' | 'storing';
 
 /** Called when a stage starts and, for counted stages, as its count moves. */
 export type ProgressFn = (stage: Stage, done?: number, total?: number) => void;
 
 export interface Progress {
   report: ProgressFn;
-  /** Ends the live line (a no-op for log lines). */
+  /** Clears the live line, so the summary that follows starts on a line of its own (a no-op for log lines). */
   end(): void;
 }
 
@@ -39,7 +39,7 @@ export function createProgress(logger: Logger, options: { live: boolean; termina
       terminal.show(`${stage}${total === undefined ? '' : ` ${done ?? 0}/${total}`}`);
     },
     end() {
-      terminal.keep();
+      terminal.clear();
       current = undefined;
     },
   };

@@ -2,7 +2,7 @@
  * The report's summary columns for people: titles, alignment, human text and a tone (good / bad /
  * warn) that the terminal shows as colour and the HTML report as a CSS class.
  */
-import type { ReportRow } from './data.js';
+import type { ReportData, ReportRow } from './data.js';
 
 export type Tone = 'good' | 'bad' | 'warn' | 'dim' | undefined;
 
@@ -14,6 +14,8 @@ export interface Column {
 }
 
 const NONE = '–';
+/** A framework the articles dropped: its row shows its last figures, marked so nobody reads it as current. */
+const NOT_IN_ARTICLE = 'no longer in the article';
 /** Ages past this many days are flagged: a framework without a stable release for half a year. */
 export const STALE_RELEASE_DAYS = 180;
 
@@ -40,8 +42,16 @@ function docsTone(row: ReportRow): Tone {
   return row.docs_error ? 'warn' : 'dim';
 }
 
+/** One line per framework of the articles without figures from the newest run, with the reason. */
+export const notEnrichedLines = (data: ReportData) => data.notEnriched.map((f) => `${f.framework}: ${f.reason}`);
+
 export const COLUMNS: Column[] = [
-  { title: 'Framework', align: 'left', text: (r) => (r.anomalies.length ? `${r.framework} ⚠` : r.framework), tone: (r) => (r.anomalies.length ? 'warn' : undefined) },
+  {
+    title: 'Framework',
+    align: 'left',
+    text: (r) => `${r.framework}${r.anomalies.length ? ' ⚠' : ''}${r.in_article === false ? ` (${NOT_IN_ARTICLE})` : ''}`,
+    tone: (r) => (r.anomalies.length ? 'warn' : r.in_article === false ? 'dim' : undefined),
+  },
   { title: 'Language', align: 'left', text: (r) => r.language ?? NONE },
   { title: 'Stars', align: 'right', text: (r) => formatInt(r.stars) },
   { title: 'Δ 7d', align: 'right', text: (r) => formatDelta(r.delta_7d), tone: (r) => deltaTone(r.delta_7d) },

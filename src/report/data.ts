@@ -6,7 +6,7 @@ import { asc, inArray } from 'drizzle-orm';
 import { diffEntries, type DiffEntry } from '../domain/diff.js';
 import type { Store } from '../store/database.js';
 import { dailyDownloads, packageSummaries } from '../store/package-reads.js';
-import { anomaliesSince, latestWithTrends, releasesBetween, starHistory } from '../store/reads.js';
+import { anomaliesSince, currentEntryRows, lastEnrichFailures, latestWithTrends, releasesBetween, starHistory } from '../store/reads.js';
 import { articleEntries, articleVersions } from '../store/schema.js';
 import { daysBetween, localDate, startOfDayBefore } from './dates.js';
 
@@ -18,7 +18,7 @@ export const REPORT_FIELDS = [
   'framework', 'slug', 'language', 'repo', 'stars', 'delta_7d', 'delta_30d', 'releases_last_365d',
   'median_release_interval_days', 'latest_version', 'latest_version_at', 'package_registry', 'package_name', 'package_version',
   'package_error', 'downloads_last_30d', 'downloads_change_30d_pct', 'latest_release', 'latest_release_at', 'latest_release_age_days',
-  'docs_url', 'docs_status', 'docs_error', 'captured_at', 'anomalies',
+  'docs_url', 'docs_status', 'docs_error', 'captured_at', 'anomalies', 'in_article',
 ] as const;
 
 export type ReportRow = {
@@ -52,6 +52,8 @@ export type ReportRow = {
   captured_at: Date;
   /** Anomalies within the window, "YYYY-MM-DD detail". */
   anomalies: string[];
+  /** False: no tracked article lists the framework any more (its figures are its last snapshot's); null: no article is tracked. */
+  in_article: boolean | null;
 };
 
 export type Anomaly = {
@@ -114,6 +116,8 @@ export interface ReportData {
   /** Daily downloads of the charted frameworks' packages within the window, oldest first. */
   downloads: DownloadPoint[];
   versions: ArticleVersionRow[];
+  /** Frameworks of the articles that the newest enriching run could not enrich, and why. */
+  notEnriched: { framework: string; reason: string }[];
 }
 
 export interface ReportOptions {
@@ -141,6 +145,8 @@ export async function loadReport(store: Store, options: ReportOptions): Promise<
   const packages = new Map((await packageSummaries(store.db)).map((p) => [p.slug, p]));
   const downloads = await dailyDownloads(store.db, slugs, since.toISOString().slice(0, 10));
 
+  const listed = new Map((await currentEntryRows(store.db)).map((entry) => [entry.slug, entry.framework]));
+  const notEnriched = (await lastEnrichFailures(store.db)).map((f) => ({ framework: listed.get(f.slug) ?? f.slug, reason: f.reason }));
   const flagged = new Map<string, string[]>();
   for (const a of anomalies) push(flagged, a.slug, `${localDate(a.captured_at, timeZone)} ${a.detail}`);
   const rows = latest.map((row): ReportRow => ({
@@ -169,8 +175,9 @@ export async function loadReport(store: Store, options: ReportOptions): Promise<
     docs_error: row.docs_error,
     captured_at: row.captured_at,
     anomalies: flagged.get(row.slug) ?? [],
+    in_article: listed.size === 0 ? null : listed.has(row.slug),
   }));
-  return { asOf, since, sinceDays, timeZone, rows, anomalies, stars, releases, downloads, versions: await loadVersions(store) };
+  return { asOf, since, sinceDays, timeZone, rows, anomalies, stars, releases, downloads, versions: await loadVersions(store), notEnriched };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -207,11 +214,14 @@ async function loadVersions(store: Store): Promise<ArticleVersionRow[]> {
     const entry: DiffEntry = { position: e.position, name: e.framework, slug: e.slug, language: e.language, description: e.description, pros: e.pros, cons: e.cons, notableUsers: e.notableUsers, links: e.links };
     push(byVersion, e.articleVersionId, entry);
   }
+  // Numbered within each source (1, 2, …), as ingest, diff and sources say it.
+  let number = 0;
   return versions.map((v, i) => {
     const previous = versions[i - 1]?.sourceUrl === v.sourceUrl ? versions[i - 1] : undefined;
+    number = previous ? number + 1 : 1;
     return {
       source_url: v.sourceUrl,
-      version: v.id,
+      version: number,
       title: v.title,
       first_seen_at: v.firstSeenAt,
       last_seen_at: v.lastSeenAt,

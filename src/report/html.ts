@@ -4,7 +4,7 @@
  */
 import { escapeHtml as escape } from '../format/html.js';
 import { downloadsChart, releaseChart, starsChart } from './charts.js';
-import { COLUMNS } from './columns.js';
+import { COLUMNS, notEnrichedLines } from './columns.js';
 import { MAX_CHARTED, type ReportData } from './data.js';
 import { localDate } from './dates.js';
 import { downloadGaps, type DownloadGap } from './download-gaps.js';
@@ -40,6 +40,12 @@ function summaryTable(data: ReportData): string {
     })
     .join('\n');
   return `<table id="summary"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function notEnrichedSection(data: ReportData): string {
+  const lines = notEnrichedLines(data);
+  if (lines.length === 0) return '';
+  return `<h2>Not enriched</h2><p class="note">Frameworks of the articles without figures from the newest run (an older snapshot may still show above):</p><ul id="not-enriched">${lines.map((line) => `<li>${escape(line)}</li>`).join('\n')}</ul>`;
 }
 
 function anomalySection(data: ReportData): string {
@@ -91,13 +97,13 @@ export async function renderHtml(data: ReportData, review: ReviewSection): Promi
 <h2>Summary</h2>
 ${data.rows.length ? summaryTable(data) : '<p class="note">No snapshots yet: run <code>stackradar refresh</code>.</p>'}
 <p class="note">Δ: change in stars over 7 and 30 days. Releases and median gap: stable releases in the year before the snapshot. Latest version: the highest stable version; latest release: the newest by date (with parallel release lines, often an older line's patch). Age: days since the latest release. Package: the registry's latest stable version. Downloads 30d: the package's newest 30 whole days; Δ dl 30d: the change against the 30 days before.</p>
-${anomalySection(data)}
+${notEnrichedSection(data)}${anomalySection(data)}
 <h2>Stars over time</h2>
 ${stars ? `<div class="chart" id="stars-chart">${stars}</div><p class="note">Each chart has its own scale; red dots mark anomalies.${capped}</p>` : '<p class="note">No snapshots in this window.</p>'}
 <h2>Downloads over time</h2>
 ${downloadsSection(downloads, downloadGaps(data))}
 <h2>Releases</h2>
-${releases ? `<div class="chart" id="release-chart">${releases}</div><p class="note">Blue: stable releases; orange: prereleases. The newest stable release in the window is labelled.</p>` : ''}
+${releases ? `<div class="chart" id="release-chart">${releases}</div><p class="note">Blue: stable releases; orange: prereleases. The newest stable release in the window is labelled.</p>` : '<p class="note">No snapshots yet.</p>'}
 <h2>Article versions</h2>
 ${versionsTable(data)}
 <h2>Review</h2>

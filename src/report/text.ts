@@ -1,7 +1,7 @@
 /** The report as text: an aligned, coloured terminal table, a Markdown table for articles, json and csv. */
 import Table from 'cli-table3';
 import { formatRows, type Format } from '../format/rows.js';
-import { COLUMNS, type Tone } from './columns.js';
+import { COLUMNS, notEnrichedLines, type Tone } from './columns.js';
 import { REPORT_FIELDS, type ReportData } from './data.js';
 import { localDate, wallClock } from './dates.js';
 
@@ -27,6 +27,8 @@ function table(data: ReportData, color: boolean): string {
   });
   for (const row of data.rows) t.push(COLUMNS.map((c) => paint(c.text(row), c.tone?.(row), color)));
   const lines = [t.toString(), `${data.rows.length} framework(s), as of ${asOfText(data)}`];
+  const failed = notEnrichedLines(data);
+  if (failed.length) lines.push(paint('not enriched in the newest run (no figures from it):', 'warn', color), ...failed.map((line) => `  ${line}`));
   const anomalies = anomalyLines(data);
   if (anomalies.length) {
     lines.push(paint(`⚠ anomalies since ${localDate(data.since, data.timeZone)} (moved repositories or data errors, not trends):`, 'warn', color));
@@ -45,6 +47,8 @@ function markdown(data: ReportData): string {
     '',
     `_GitHub figures as of ${asOfText(data)}; Δ is the change in stars over 7 and 30 days._`,
   ];
+  const failed = notEnrichedLines(data);
+  if (failed.length) lines.push('', 'Not enriched in the newest run (no figures from it):', '', ...failed.map((line) => `- ${mdEscape(line)}`));
   const anomalies = anomalyLines(data);
   if (anomalies.length) lines.push('', '⚠ Anomalies (usually moved repositories or data errors, not trends):', '', ...anomalies.map((line) => `- ${mdEscape(line)}`));
   return `${lines.join('\n')}\n`;

@@ -128,8 +128,20 @@ export async function saveArticleVersion(
   });
 }
 
+/** How users number a source's versions: 1, 2, … in the order stored, whatever other sources were stored between. */
+// Qualified by hand: drizzle leaves a single table's columns unqualified, which the subquery would read as its own.
+const numberInSource = sql<number>`(select count(*)::int from article_versions as earlier where earlier.source_url = article_versions.source_url and earlier.id <= article_versions.id)`;
+
+/** The number of version `id` of its source (see numberInSource). */
+export async function versionNumber(db: Db, id: number): Promise<number> {
+  const [row] = await db.select({ number: numberInSource }).from(articleVersions).where(eq(articleVersions.id, id));
+  return row?.number ?? 0;
+}
+
 export interface StoredVersion {
   id: number;
+  /** The version's number within its source. */
+  number: number;
   sourceUrl: string;
   firstSeenAt: Date;
   entries: DiffEntry[];
@@ -138,7 +150,7 @@ export interface StoredVersion {
 /** The newest `count` versions of a source, newest first, with their entries. */
 export async function recentVersions(db: Db, sourceUrl: string, count: number): Promise<StoredVersion[]> {
   const versions = await db
-    .select({ id: articleVersions.id, sourceUrl: articleVersions.sourceUrl, firstSeenAt: articleVersions.firstSeenAt })
+    .select({ id: articleVersions.id, number: numberInSource, sourceUrl: articleVersions.sourceUrl, firstSeenAt: articleVersions.firstSeenAt })
     .from(articleVersions)
     .where(eq(articleVersions.sourceUrl, sourceUrl))
     .orderBy(desc(articleVersions.id))

@@ -13,12 +13,12 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { StackradarError, ExitCode } from '../errors.js';
+import { LockedError, StackradarError, ExitCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { LAST_APPLIED_QUERY, lastAppliedAt, pendingMigrations } from './migrations.js';
 import { checkDataDir } from './data-dir.js';
 import { readTemplate } from './pglite-template.js';
-import { acquireDirectoryLock } from './pglite-lock.js';
+import { acquireDirectoryLock, servingPort } from './pglite-lock.js';
 import { readerRole } from './reader-role.js';
 import { shareSession } from './pglite-session.js';
 import * as coreSchema from './schema.js';
@@ -121,6 +121,20 @@ export function redactUrl(url: string): string {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Store> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir, options.logger);
+}
+
+/**
+ * For commands that only read: an embedded database that another process holds and serves (the
+ * scheduler, a one-off run) is read through that server instead of turning the reader away.
+ */
+export async function openForReading(options: DatabaseOptions): Promise<Store> {
+  try {
+    return await openDatabase(options);
+  } catch (error) {
+    const port = !options.databaseUrl && error instanceof LockedError ? servingPort(options.dataDir) : undefined;
+    if (port === undefined) throw error;
+    return openPostgres(`postgres://postgres@127.0.0.1:${port}/postgres`);
+  }
 }
 
 function connectionError(url: string, error: unknown): StackradarError {

@@ -79,6 +79,12 @@ export function recordServing(dataDir: string, serving: Serving): void {
   renameSync(temporary, file);
 }
 
+/** The port on 127.0.0.1 where another live process serves `dataDir` while it holds it, if it does. */
+export function servingPort(dataDir: string): number | undefined {
+  const holder = readHolder(lockFileFor(dataDir));
+  return holder && holder.pid !== process.pid && isAlive(holder.pid) ? holder.serving?.port : undefined;
+}
+
 export function lockFileFor(dataDir: string): string {
   return path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
 }

@@ -16,6 +16,20 @@ export function currentEntryRows(db: Db) {
     .orderBy(asc(currentEntries.source_url), asc(currentEntries.position));
 }
 
+/**
+ * The frameworks the newest finished run that enriched could not enrich, and why (its `stats.failed`):
+ * they have no snapshot of that run, so the report would otherwise leave them out without a word.
+ */
+export async function lastEnrichFailures(db: Db): Promise<{ slug: string; reason: string }[]> {
+  const [run] = await db
+    .select({ stats: runs.stats })
+    .from(runs)
+    .where(and(inArray(runs.status, ['succeeded', 'partial']), sql`${runs.stats} -> 'failed' is not null`))
+    .orderBy(desc(runs.id))
+    .limit(1);
+  return run?.stats.failed ?? [];
+}
+
 /** The columns of snapshotsOfRun() and historyOf(), so an empty result still prints its header. */
 export const HISTORY_COLUMNS = Object.keys(getViewSelectedFields(frameworkHistory));
 

@@ -103,7 +103,12 @@ export async function recordFetch(db: Db, url: string, at: Date, outcome: string
 /** Every source, tracked first, with its current version and entry count, for `stackradar sources`. */
 export function sourceListing(db: Db) {
   const current = db
-    .selectDistinctOn([articleVersions.sourceUrl], { url: articleVersions.sourceUrl, id: articleVersions.id, entries: articleVersions.entryCount })
+    .selectDistinctOn([articleVersions.sourceUrl], {
+      url: articleVersions.sourceUrl,
+      // Numbered within the source, as ingest and diff say it: the newest is the source's count of versions.
+      number: sql<number>`(count(*) over (partition by ${articleVersions.sourceUrl}))::int`.as('number'),
+      entries: articleVersions.entryCount,
+    })
     .from(articleVersions)
     .orderBy(articleVersions.sourceUrl, desc(articleVersions.id))
     .as('current');
@@ -113,7 +118,7 @@ export function sourceListing(db: Db) {
       tracked: sql<boolean>`${sources.removedAt} is null`,
       added: sources.addedAt,
       removed: sources.removedAt,
-      current_version: current.id,
+      current_version: current.number,
       entries: current.entries,
       last_fetched: sources.lastFetchedAt,
       last_outcome: sources.lastOutcome,

@@ -11,13 +11,17 @@ import { printSnapshots, reportEnrich } from '../run-output.js';
 export async function runEnrich(command: Command, options: { framework?: string[]; format: Format }): Promise<void> {
   const context = createContext(command);
   const names = options.framework ?? [];
-  const report = await context.withRunContext(options.format, async (run) => {
-    // Unknown names are a usage error before a run row exists.
-    await enrichTargets(run.store.db, run.catalog, names);
-    const result = await runStages(run, { trigger: 'cli', command: 'enrich' }, [enrichStage(names), registriesStage()] as const);
-    reportEnrich(result.details[0]);
-    await printSnapshots(run.store, result, options.format);
-    return result;
-  });
+  const report = await context.withRunContext(
+    options.format,
+    async (run) => {
+      // Unknown names are a usage error before a run row exists.
+      await enrichTargets(run.store.db, run.catalog, names);
+      return runStages(run, { trigger: 'cli', command: 'enrich' }, [enrichStage(names), registriesStage()] as const);
+    },
+    async (run, result) => {
+      reportEnrich(result.details[0]);
+      await printSnapshots(run.store, result, options.format);
+    },
+  );
   process.exitCode = exitCodeOf(report.status);
 }

@@ -39,7 +39,7 @@ export async function runFeed(command: Command, options: FeedOptions): Promise<v
   const kinds = checkKinds(options.kind ?? []);
   const context = createContext(command);
   const now = context.config.now ?? new Date();
-  const events = await context.withStore((store) => eventsSince(store.db, new Date(now.getTime() - sinceDays * DAY_MS), kinds));
+  const events = await context.withReader((store) => eventsSince(store.db, new Date(now.getTime() - sinceDays * DAY_MS), kinds));
   const text = renderFeed(events, options.format, { home: context.config.sourceUrls[0]!, kinds, now });
   if (options.out) {
     writeAtomically(options.out, text);

@@ -14,7 +14,7 @@ export async function runHistory(command: Command, name: string, options: { form
   const context = createContext(command);
   // NAME may be the display name, the slug, or a catalog alias ("Rails", "ExpressJS"), in any case.
   const candidates = [...new Set([name.toLowerCase(), slugify(name), context.catalog.resolve(name)?.slug].filter((s): s is string => Boolean(s)))];
-  const rows = await context.withStore(async (store) => {
+  const rows = await context.withReader(async (store) => {
     await refreshStatistics(store);
     const slug = await storedFrameworkSlug(store.db, name, candidates);
     if (!slug) throw new UsageError(`history: no framework named "${name}" (list them: stackradar sql "select name, slug from frameworks")`);

@@ -18,6 +18,11 @@ interface IngestOptions {
 const COLUMNS = ['source_url', 'position', 'framework', 'slug', 'language', 'pros', 'cons', 'notable_users', 'links', 'aliases', 'description'];
 const TABLE_COLUMNS = ['position', 'framework', 'slug', 'language', 'pros', 'notable_users'];
 
+/** With several sources, the table says which source each entry comes from. */
+function tableColumns(outcomes: IngestOutcome[]): string[] {
+  return new Set(outcomes.map((o) => o.sourceUrl)).size > 1 ? ['source_url', ...TABLE_COLUMNS] : TABLE_COLUMNS;
+}
+
 function entryRows(outcomes: IngestOutcome[]): OutputRow[] {
   return outcomes.flatMap((outcome) =>
     (outcome.status === 'broken' || outcome.status === 'doubtful' ? [] : (outcome.article?.entries ?? [])).map((entry) => ({
@@ -41,12 +46,14 @@ export async function runIngest(command: Command, options: IngestOptions): Promi
   const context = createContext(command, { source: options.source });
   const { sourceUrls } = context.config;
   const sources = options.file?.length ? { files: options.file } : options.source?.length ? { urls: sourceUrls } : { tracked: sourceUrls };
-  const report = await context.withRunContext(options.format, async (run) => {
-    const result = await runStages(run, { trigger: 'cli', command: 'ingest' }, [ingestStage(sources, { essential: true, accept: options.accept === true })] as const);
-    const [outcomes] = result.details;
-    printRows(entryRows(outcomes), options.format, options.format === 'table' ? TABLE_COLUMNS : COLUMNS);
-    reportIngest(outcomes);
-    return result;
-  });
+  const report = await context.withRunContext(
+    options.format,
+    (run) => runStages(run, { trigger: 'cli', command: 'ingest' }, [ingestStage(sources, { essential: true, accept: options.accept === true })] as const),
+    (_run, result) => {
+      const [outcomes] = result.details;
+      printRows(entryRows(outcomes), options.format, options.format === 'table' ? tableColumns(outcomes) : COLUMNS);
+      reportIngest(outcomes);
+    },
+  );
   process.exitCode = exitCodeOf(report.status);
 }

@@ -8,17 +8,19 @@ import { describeReview, printSnapshots, reportEnrich, reportIngest } from '../r
 
 export async function runRefresh(command: Command, options: { source?: string[]; format: Format }): Promise<void> {
   const context = createContext(command, { source: options.source });
-  const report = await context.withRunContext(options.format, async (run) => {
+  const report = await context.withRunContext(
+    options.format,
     // --source names this run's sources (and tracks them); without it, every tracked source.
-    const result = await refresh(run, { trigger: 'cli', sources: options.source?.length ? { urls: run.config.sourceUrls } : undefined });
-    const [ingested, enriched, , , reviewed] = result.details;
-    reportIngest(ingested);
-    reportEnrich(enriched, ingested);
-    // A failed run's findings are never shown (review_findings reads finished runs only): no line for them.
-    if (result.status !== 'failed') process.stderr.write(`${describeReview(reviewed)}\n`);
-    await printSnapshots(run.store, result, options.format);
-    process.stderr.write(`refresh: run ${result.runId} ${result.status}${result.error ? `: ${result.error}` : ''}\n`);
-    return result;
-  });
+    (run) => refresh(run, { trigger: 'cli', sources: options.source?.length ? { urls: run.config.sourceUrls } : undefined }),
+    async (run, result) => {
+      const [ingested, enriched, , , reviewed] = result.details;
+      reportIngest(ingested);
+      reportEnrich(enriched, ingested);
+      // A failed run's findings are never shown (review_findings reads finished runs only): no line for them.
+      if (result.status !== 'failed') process.stderr.write(`${describeReview(reviewed)}\n`);
+      await printSnapshots(run.store, result, options.format);
+      process.stderr.write(`refresh: run ${result.runId} ${result.status}${result.error ? `: ${result.error}` : ''}\n`);
+    },
+  );
   process.exitCode = exitCodeOf(report.status);
 }

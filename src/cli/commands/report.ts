@@ -21,7 +21,7 @@ export async function runReport(command: Command, options: ReportOptions): Promi
   const sinceDays = parseWindow(options.since);
   const context = createContext(command);
   const { config } = context;
-  const { data, findings } = await context.withStore(async (store) => {
+  const { data, findings } = await context.withReader(async (store) => {
     await refreshStatistics(store);
     const report = await loadReport(store, { sinceDays, timeZone: config.timeZone, now: config.now ?? new Date() });
     // The HTML report's Review section: the open findings as `review` shows them (without --all).

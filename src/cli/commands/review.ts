@@ -38,7 +38,7 @@ function render(rows: Row[], format: Format | 'html', now: Date): string {
 
 export async function runReview(command: Command, options: ReviewOptions): Promise<void> {
   const context = createContext(command);
-  const stored = await context.withStore((store) => openFindings(store.db, options.source ?? []));
+  const stored = await context.withReader((store) => openFindings(store.db, options.source ?? []));
   const rows = options.all ? stored : stored.filter((r) => !isUnverifiedFinding(r.finding));
   if (rows.length === 0) process.stderr.write('review: no findings (run `stackradar refresh` to review the tracked articles)\n');
   const text = render(rows, options.format, context.config.now ?? new Date());

@@ -46,7 +46,7 @@ export async function runRuns(command: Command, options: { limit: string; format
   const limit = Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`runs: --limit must be a positive whole number, not ${options.limit}`);
   const context = createContext(command);
-  const { rows, deliveries } = await context.withStore(async (store) => {
+  const { rows, deliveries } = await context.withReader(async (store) => {
     const rows = await recentRuns(store.db, limit);
     return { rows, deliveries: await deliveriesOfRuns(store.db, rows.map((row) => row.id)) };
   });

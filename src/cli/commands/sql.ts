@@ -47,6 +47,6 @@ function explain(error: unknown): never {
 export async function runSql(command: Command, query: string, options: { format: Format }): Promise<void> {
   checkQuery(query);
   const context = createContext(command);
-  const result = await context.withStore((store) => store.readOnlyQuery(query).catch(explain));
+  const result = await context.withReader((store) => store.readOnlyQuery(query).catch(explain));
   printRows(result.rows, options.format, result.columns);
 }

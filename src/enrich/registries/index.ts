@@ -33,8 +33,8 @@ export interface RegistriesOptions {
 }
 
 export interface Registries {
-  /** Results keyed `${registry}:${name}`; never rejects but for an abort. */
-  fetchPackages(requests: PackageRequest[], now: Date): Promise<Map<string, PackageResult>>;
+  /** Results keyed `${registry}:${name}`; never rejects but for an abort. `onSettled`: how many packages have an answer so far. */
+  fetchPackages(requests: PackageRequest[], now: Date, onSettled?: (settled: number) => void): Promise<Map<string, PackageResult>>;
   stats(): RegistryStats;
 }
 
@@ -69,13 +69,17 @@ export function createRegistries(options: RegistriesOptions): Registries {
   }
 
   return {
-    async fetchPackages(requests, now) {
+    async fetchPackages(requests, now, onSettled) {
       const f = createFetcher(http, urls, options.cache);
       const unique = [...new Map(requests.map((r) => [packageKey(r), r])).values()];
       const npm = fetchNpm(f, unique.filter((r) => r.registry === 'npm'), now);
+      let settledCount = 0;
       const pending = unique.map((r) => {
         const result = r.registry === 'npm' ? (npm.get(r.name) ?? Promise.reject(new Error('not requested'))) : ONE_BY_ONE[r.registry](f, r, now);
-        return settle(r, result).then((settled) => [packageKey(r), settled] as const);
+        return settle(r, result).then((settled) => {
+          onSettled?.(++settledCount);
+          return [packageKey(r), settled] as const;
+        });
       });
       return new Map(await Promise.all(pending));
     },

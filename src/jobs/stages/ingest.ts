@@ -3,7 +3,7 @@
  * look broken or doubtful, and store a new article version when the content changed.
  */
 import type { ParsedArticle } from '../../domain/article.js';
-import { latestVersion, saveArticleVersion } from '../../store/articles.js';
+import { latestVersion, saveArticleVersion, versionNumber } from '../../store/articles.js';
 import { forgetSources, recordFetch, sourcePins, sourceStates, trackedOrDefault, trackSources, untrackSources, type SourcePin } from '../../store/sources.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
 import type { Stage, StageSummary } from '../stage.js';
@@ -18,8 +18,9 @@ export type IngestStatus = 'new-version' | 'unchanged' | 'broken' | 'doubtful' |
 export interface IngestOutcome {
   sourceUrl: string;
   status: IngestStatus;
-  /** The current version after this ingest (null: none yet). */
+  /** The current version after this ingest (null: none yet): its id, and its number within the source. */
   versionId: number | null;
+  versionNumber: number | null;
   article: ParsedArticle | null;
   /** Why the source failed or the parse was refused. */
   problem: string | null;
@@ -58,12 +59,14 @@ async function storePage(context: RunContext, runId: number, page: Page, pin: So
   const judged = judgeParse(article, previous);
   const base = { sourceUrl: page.sourceUrl, article, pin, accepted: null, newlyTracked: false };
   if (judged.status === 'broken' || (judged.status === 'doubtful' && !accept)) {
-    return { ...base, status: judged.status, versionId: previous?.id ?? null, problem: judged.reason };
+    const kept = previous ? await versionNumber(store.db, previous.id) : null;
+    return { ...base, status: judged.status, versionId: previous?.id ?? null, versionNumber: kept, problem: judged.reason };
   }
   throwIfInterrupted(context);
   const accepted = judged.status === 'doubtful' ? judged.reason : null;
   const saved = await saveArticleVersion(store.db, page.sourceUrl, article, context.now, runId, accepted);
-  return { ...base, status: saved.created ? 'new-version' : 'unchanged', versionId: saved.versionId, problem: null, accepted };
+  const number = await versionNumber(store.db, saved.versionId);
+  return { ...base, status: saved.created ? 'new-version' : 'unchanged', versionId: saved.versionId, versionNumber: number, problem: null, accepted };
 }
 
 /** A refused parse is logged at info: the command says why on stderr in one line of its own (cli/run-output.ts). */
@@ -97,6 +100,7 @@ async function ingest(context: RunContext, runId: number, sources: Sources, acce
     sourceUrl: failure.url,
     status: 'failed',
     versionId: null,
+    versionNumber: null,
     article: null,
     problem: failure.error,
     accepted: null,

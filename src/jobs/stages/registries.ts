@@ -112,8 +112,11 @@ async function fetchFigures(context: RunContext, runId: number): Promise<Registr
     const day = newest.get(packageKey(w.registry, w.name));
     return { registry: w.registry, name: w.name, dailySince: day ? dayAfter(day) : null };
   });
-  const results = await registries.fetchPackages([...new Map(requests.map((r) => [packageKey(r.registry, r.name), r])).values()], context.now);
+  const unique = [...new Map(requests.map((r) => [packageKey(r.registry, r.name), r])).values()];
+  context.progress('registries', 0, unique.length);
+  const results = await registries.fetchPackages(unique, context.now, (settled) => context.progress('registries', settled, unique.length));
   throwIfInterrupted(context);
+  context.progress('storing');
   const previous = await previousTotals(db, wanted.filter((w) => TOTALS_ONLY.has(w.registry)).map((w) => w.frameworkId), runId, startOfUtcDay(context.now));
   const collected = collect(context, wanted, results, new Map(previous.map((p) => [p.frameworkId, p])));
   const newDays = await storePackageFigures(db, runId, collected.figures, collected.daily);
