@@ -107,9 +107,9 @@ export function scoreCandidate(
 
 /** Marks the lists that only summarise a run of headings naming the same entries with more of the text. */
 export function withSummaries(scored: Scored[]): Scored[] {
+  const judged = (c: Candidate): boolean => c.drafts.filter((d) => (d.pros ?? []).length + d.cons.length > 0).length * 2 >= c.drafts.length;
   return scored.map((s) => {
     if (s.candidate.kind !== 'list') return s;
-    const judged = (c: Candidate): boolean => c.drafts.filter((d) => (d.pros ?? []).length + d.cons.length > 0).length * 2 >= c.drafts.length;
     const detailed = scored.some(
       (h) => h.candidate.kind === 'headings' && h.features.coverage > s.features.coverage && agreement(h.candidate, s.candidate) >= 0.8 && judged(h.candidate),
     );

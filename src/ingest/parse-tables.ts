@@ -4,7 +4,7 @@
  * header says so ("Name", "Framework", "Library", …), else the first; the other columns are read by
  * their headers: a language, a description, pros, cons, users.
  */
-import type { Element } from 'domhandler';
+import { isTag, isText, type Element } from 'domhandler';
 import { cellItems, textOf, type Block } from './parse-blocks.js';
 import { selectorOf, type Candidate } from './parse-candidate.js';
 import { openDraft, type Draft } from './parse-draft.js';
@@ -104,8 +104,8 @@ function byColumns(block: TableBlock): Entry[] {
 
 /** A cell that is one link and nothing else ("[Numpy](#numpy)"). */
 function isLinkCell(td: Element | undefined, text: string): boolean {
-  const link = td?.children.find((c): c is Element => c.type === 'tag');
-  return link?.name === 'a' && textOf(link) === text && td?.children.every((c) => c === link || (c.type === 'text' && !('data' in c && String(c.data).trim()))) === true;
+  const link = td?.children.find(isTag);
+  return link?.name === 'a' && textOf(link) === text && td?.children.every((c) => c === link || (isText(c) && !c.data.trim())) === true;
 }
 
 /** A grid of links under category headers ("| Widely used | Task oriented |"): each cell an entry, row by row. */
