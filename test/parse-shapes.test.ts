@@ -211,4 +211,25 @@ describe('reading rules', () => {
     const doc = '# VPNs\n\n| Provider | Price | Servers |\n| --- | --- | --- |\n| :star: [NordVPN](https://nordvpn.com/) | $11.99 | 5,500+ |\n| :star: [1Password](https://1password.com/) (Paid) | $3 | 0 |\n| Surfshark | $12.95 | 3,200+ |\n';
     expect(names(doc)).toEqual(['NordVPN', '1Password', 'Surfshark']);
   });
+
+  it('states no language from a list of several ("written in Java, Python, or PHP", "CSS and JavaScript-based") nor from "CSS-in-JS"', () => {
+    const entry = (n: string, text: string) => `## ${n}\n\n${text}\n`;
+    const doc = [
+      '# Monitoring tools', '',
+      entry('Pinpoint', 'Pinpoint traces large distributed systems written in Java, Python, or PHP.'),
+      entry('Bootstrap', 'A framework of CSS and JavaScript-based templates.'),
+      entry('StyleX', 'StyleX is the latest CSS-in-JS library from Meta.'),
+      entry('Micronaut', 'Micronaut is a framework written in Java.'),
+    ].join('\n');
+    expect(parse(doc).entries.map((e) => [e.name, e.language])).toEqual([['Pinpoint', null], ['Bootstrap', null], ['StyleX', null], ['Micronaut', 'Java']]);
+  });
+
+  it('drops a maker\'s credit from a name ("Pop!_OS by System76") and reads users named with what they are ("IKEA, a furniture company, and Honeywell")', () => {
+    const doc = [
+      '# Distributions', '', '## Fedora', '', 'Fedora is a community distribution.', '',
+      '## Pop!_OS by System76', '', 'Brands such as IKEA, a global furniture company, and Honeywell, a large corporation, use it.', '',
+      '## Debian', '', 'Debian is a universal operating system.', '',
+    ].join('\n');
+    expect(parse(doc).entries.map((e) => [e.name, e.notableUsers])).toEqual([['Fedora', []], ['Pop!_OS', ['IKEA', 'Honeywell']], ['Debian', []]]);
+  });
 });

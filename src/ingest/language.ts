@@ -4,6 +4,8 @@ interface LanguageName {
   language: string;
   /** Spellings as written in prose, matched case-sensitively as whole words. */
   spellings: string[];
+  /** Runtimes, frameworks and tools whose name implies the language ("Node.js", "React", "NuGet"). */
+  implied?: string[];
   /** Too common as an ordinary word to count a bare mention ("go", "swift"). */
   ambiguous?: boolean;
 }
@@ -11,7 +13,8 @@ interface LanguageName {
 const LANGUAGES: LanguageName[] = [
   {
     language: 'JavaScript',
-    spellings: ['JavaScript', 'Javascript', 'Node.js', 'node.js', 'NodeJS', 'Nodejs', 'Node', 'JS', 'React', 'ReactJS', 'React.js', 'Vue', 'Vue.js', 'VueJS', 'Vue 3', 'Angular', 'Svelte', 'npm'],
+    spellings: ['JavaScript', 'Javascript', 'JS'],
+    implied: ['Node.js', 'node.js', 'NodeJS', 'Nodejs', 'Node', 'React', 'ReactJS', 'React.js', 'Vue', 'Vue.js', 'VueJS', 'Vue 3', 'Angular', 'Svelte', 'npm'],
   },
   { language: 'TypeScript', spellings: ['TypeScript', 'Typescript'] },
   { language: 'PHP', spellings: ['PHP'] },
@@ -24,14 +27,14 @@ const LANGUAGES: LanguageName[] = [
   { language: 'Erlang', spellings: ['Erlang'] },
   { language: 'Go', spellings: ['Golang', 'GoLang', 'Go'], ambiguous: true },
   { language: 'Rust', spellings: ['Rust'], ambiguous: true },
-  { language: 'C#', spellings: ['C#', 'ASP.NET', '.NET', '.net', 'dotnet', 'NuGet'] },
+  { language: 'C#', spellings: ['C#'], implied: ['ASP.NET', '.NET', '.net', 'dotnet', 'NuGet'] },
   { language: 'F#', spellings: ['F#'] },
   { language: 'C++', spellings: ['C++'] },
   { language: 'Perl', spellings: ['Perl'] },
   { language: 'Clojure', spellings: ['Clojure'] },
   { language: 'Haskell', spellings: ['Haskell'] },
   { language: 'Swift', spellings: ['Swift'], ambiguous: true },
-  { language: 'Dart', spellings: ['Dart', 'Flutter'], ambiguous: true },
+  { language: 'Dart', spellings: ['Dart'], implied: ['Flutter'], ambiguous: true },
   { language: 'Crystal', spellings: ['Crystal'], ambiguous: true },
   { language: 'Lua', spellings: ['Lua'] },
   { language: 'Groovy', spellings: ['Groovy'], ambiguous: true },
@@ -40,10 +43,10 @@ const LANGUAGES: LanguageName[] = [
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const BY_SPELLING = new Map<string, LanguageName>();
-for (const l of LANGUAGES) for (const s of l.spellings) BY_SPELLING.set(s, l);
+for (const l of LANGUAGES) for (const s of [...l.spellings, ...(l.implied ?? [])]) BY_SPELLING.set(s, l);
 /** Spellings that stay unambiguous in any case ("javascript ecosystem"), for loosely written context. */
 const BY_LOWER = new Map<string, LanguageName>();
-for (const l of LANGUAGES) if (!l.ambiguous) for (const s of l.spellings) if (s.length >= 3) BY_LOWER.set(s.toLowerCase(), l);
+for (const l of LANGUAGES) if (!l.ambiguous) for (const s of [...l.spellings, ...(l.implied ?? [])]) if (s.length >= 3) BY_LOWER.set(s.toLowerCase(), l);
 
 // Longest first so "Node.js" wins over "Node"; lookarounds instead of \b because of "C#", "C++", ".NET".
 const NAME = `(?<![\\w.#+])(${[...BY_SPELLING.keys()]
@@ -74,7 +77,28 @@ const PATTERNS: string[][] = [
   [NAME],
 ];
 
-const compile = (flags: string): RegExp[] => PATTERNS.map((p) => new RegExp(p.join('|'), flags));
+const compile = (flags: string): RegExp[] => PATTERNS.map((p) => new RegExp(p.join('|'), `${flags}d`));
+
+/** Markup and query languages: never what a framework is written for, but they make a list of languages. */
+const LISTED_BESIDE = `(?:${[...BY_SPELLING.keys(), 'HTML', 'CSS', 'SQL', 'Sass', 'SCSS', 'XML', 'YAML']
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|')})`;
+const COORDINATION = '(?:\\s*,\\s*(?:and |or )?|\\s+(?:and|or|&|and/or)\\s+|\\s*/\\s*)';
+const LISTED_AFTER = new RegExp(`^${COORDINATION}${LISTED_BESIDE}(?![\\w#+])`);
+const LISTED_BEFORE = new RegExp(`(?<![\\w.#+])${LISTED_BESIDE}${COORDINATION}$`);
+
+/**
+ * "written in Java, Python, or PHP", "CSS and JavaScript-based": a list of languages states none of them;
+ * nor does a category named after one ("CSS-in-JS libraries").
+ */
+function statesNone(text: string, m: RegExpMatchArray): boolean {
+  const group = m.slice(1).findIndex((g) => g !== undefined) + 1;
+  const at = m.indices?.[group];
+  if (at === undefined) return false;
+  const before = text.slice(Math.max(0, at[0] - 40), at[0]);
+  return LISTED_AFTER.test(text.slice(at[1], at[1] + 40)) || LISTED_BEFORE.test(before) || /\w-in-$/.test(before);
+}
 const STRICT = compile('g');
 const BARE = new RegExp(NAME, 'g');
 const LOOSE = compile('gi');
@@ -91,6 +115,7 @@ function scan(text: string, loose: boolean, tiers: number): string | null {
       const spelling = m.slice(1).find((g) => g !== undefined);
       const lang = spelling === undefined ? undefined : languageOf(spelling, loose);
       if (!lang || (tier === PATTERNS.length - 1 && lang.ambiguous && !/^go\w+/i.test(spelling ?? ''))) continue;
+      if (tier < PATTERNS.length - 1 && statesNone(text, m)) continue;
       const seen = counts.get(lang.language);
       if (seen) seen.count++;
       else counts.set(lang.language, { count: 1, first: m.index });
@@ -107,6 +132,11 @@ function scan(text: string, loose: boolean, tiers: number): string | null {
 /** The language a framework is written for, as the text states it; null when it only mentions one in passing, or none. */
 export function detectLanguage(text: string): string | null {
   return scan(text, false, PATTERNS.length - 1);
+}
+
+/** Whether a name is a programming language's own ("Python", "Golang"), not a framework that implies one ("React"). */
+export function isLanguageName(name: string): boolean {
+  return BY_SPELLING.get(name.trim())?.spellings.includes(name.trim()) ?? false;
 }
 
 /** A language named anywhere in a short text that stands for the entry ("Django (Python)", a "Language" cell). */

@@ -16,7 +16,7 @@ import { headingRuns, LINE_HEADING_LEVEL, lineHeadings, type Run } from './parse
 import { decide, scoreCandidate, withSummaries } from './parse-score.js';
 import { nameTokens, sameFramework, sameTokens, segmentByOpenings } from './parse-segment.js';
 import { LANGUAGE_HEADER, tableCandidates } from './parse-tables.js';
-import { contextLanguage, detectLanguage, namedLanguage, titleLanguage, withoutNames } from './language.js';
+import { contextLanguage, detectLanguage, isLanguageName, namedLanguage, titleLanguage, withoutNames } from './language.js';
 import { slugify } from '../catalog/slug.js';
 import { promisedCount } from './parse-meta.js';
 
@@ -228,8 +228,8 @@ function mentionIndex(names: string[]): (text: string) => TokenizedName[] {
 /** The heading's own statement, the article's table, the entry's own words, its group, the article: in that order. */
 function languageOf(d: Draft, others: string[], stated: string | undefined, fallback: string | null, group: string | undefined): string | null {
   const own = withoutNames(d.blocks.map(blockText).join('\n'), others);
-  // "Angular uses a component model" says nothing of Angular's language, unless the entry is a language ("Python").
-  const stating = detectLanguage(withoutNames(own, [d.name])) ?? detectLanguage(own);
+  // "Svelte compiles components" says nothing of Svelte's language, unless the entry is a language ("Python").
+  const stating = detectLanguage(withoutNames(own, [d.name])) ?? (isLanguageName(d.name) ? detectLanguage(own) : null);
   return (d.hint ? namedLanguage(d.hint) : null) ?? stated ?? stating ?? group ?? fallback;
 }
 

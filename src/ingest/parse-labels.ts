@@ -46,7 +46,7 @@ export function inlineLabel(text: string): { label: Label; rest: string } | null
 }
 
 const NAME_WORD = "(?:[A-Z0-9][\\w.'’&+-]*|of|de)";
-const NAME = `${NAME_WORD}(?:\\s+${NAME_WORD})*`;
+const NAME = `(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD})*`;
 /** A run of names: "Accenture, IBM and Uber", "GoDaddy, Symantec, IBM". */
 const NAMES_AT_START = new RegExp(`^(${NAME}(?:\\s*,\\s*(?:and\\s+|&\\s+)?${NAME}|\\s+(?:and|&)\\s+${NAME})*)`);
 const NAMES_AT_END = new RegExp(`(${NAME}(?:\\s*,\\s*(?:and\\s+|&\\s+)?${NAME}|\\s+(?:and|&)\\s+${NAME})*)\\s*$`);
@@ -58,7 +58,7 @@ const BEFORE_USERS: Array<{ re: RegExp; loose?: boolean }> = [
     re: /\bused\s+(?:in\s+production\s+)?by\s+(?:(?:some|many|big|large|several|popular|famous|major|notable|tech|well-known)\s+)*(?:(?:companies|giants|brands|names|organi[sz]ations|businesses|websites|sites)\s+)?(?:such\s+as|like|including)?\s*:?\s*/i,
   },
   { re: /\bpopular\s+(?:amongst|among|with)\s+/i, loose: true },
-  { re: /\b(?:companies|names|websites|sites|products|brands)\s+(?:such\s+as|like)\s+/i, loose: true },
+  { re: /\b(?:companies|names|websites|sites|products|brands)\s+(?:such\s+as|like)\s+|\bsuch\s+(?:companies|names|brands)\s+as\s+/i, loose: true },
 ];
 /** Phrases that follow a list of users. */
 const AFTER_USERS = [
@@ -71,7 +71,8 @@ const AFTER_USERS = [
 const sentences = (text: string): string[] => text.split(/(?<=[.!?])\s+(?=[A-Z"“*])/);
 
 /** Trailing words that end a name list without being a name: "IBM itself", "Uber, and many other companies". */
-const cleanName = (s: string): string => s.replace(/\s+(?:itself|themselves|etc)\.?$/i, '').replace(/[.;:,]+$/, '').trim();
+const cleanName = (s: string): string =>
+  s.replace(/^the\s+/, '').replace(/\s+(?:itself|themselves|etc)\.?$/i, '').replace(/[.;:,]+$/, '').trim();
 
 function splitNames(list: string): string[] {
   return list
@@ -97,9 +98,12 @@ function usersIn(sentence: string): string[] {
   return [];
 }
 
+/** "Verizon, a US-based telecommunications company, and …": what a name is, said after it, is no name. */
+const APPOSITIVE = /,\s+an?\s+[^,.;]{1,80}?(?=,|\s+and\s|[.;]|$)/g;
+
 /** Users named in a paragraph, each list cut at its sentence's end; asides in parentheses do not cut a list. */
 export function notableUsersIn(text: string): string[] {
-  return sentences(text.replace(/\s*\([^)]{0,40}\)/g, '')).flatMap(usersIn);
+  return sentences(text.replace(/\s*\([^)]{0,40}\)/g, '').replace(APPOSITIVE, '')).flatMap(usersIn);
 }
 
 /** Users listed after a "Used By:" label: everything comma-separated, as written. */

@@ -84,6 +84,8 @@ function expands(name: string, inside: string): boolean {
 
 const EMOJI = /\s*\p{Extended_Pictographic}/u;
 
+const MAKER_CREDIT = /(?<=\S)\s+by\s+[A-Z0-9][\w.&!'-]*(?:\s+[A-Z][\w.&'-]*){0,2}$/;
+
 /** An emoji after the name starts a tag ("Clerk ⭐ (BEST CHOICE)", "YARP ⭐ RECOMMENDED"): the name ends there, outside parentheses. */
 function untagged(text: string): string {
   const at = text.search(EMOJI);
@@ -120,6 +122,8 @@ export function headingName(text: string): HeadingName {
     // "SQLAlchemy ORM (async)": a word that qualifies the thing stays; a category ("PHPUnit (testing)") or anything else is an aside.
     if (!QUALIFIER.test(inside)) name = name.slice(0, paren.index);
   }
+  // "Pop!_OS by System76", "Visual Studio Code by Microsoft": the maker is a credit, not part of the name.
+  name = name.replace(MAKER_CREDIT, '');
   name = name.replace(/[.:]+$/, '').replace(DECORATION, '').trim();
   return { name, numbered, hint, alias, after };
 }
