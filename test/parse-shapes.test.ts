@@ -232,4 +232,17 @@ describe('reading rules', () => {
     ].join('\n');
     expect(parse(doc).entries.map((e) => [e.name, e.notableUsers])).toEqual([['Fedora', []], ['Pop!_OS', ['IKEA', 'Honeywell']], ['Debian', []]]);
   });
+
+  it('reads the list a sentence introduces ("Some of the key features of X include:", "… drawbacks, which include:") as its features or cons', () => {
+    const doc = [
+      '# APM tools', '',
+      '## Pinpoint', '', 'Pinpoint traces transactions. Some of the key features of Pinpoint include:', '', '- Application topology at a glance', '- Real-time monitoring', '',
+      'Teams running Pinpoint mention a few drawbacks, which include:', '', '- Java agents only', '',
+      '## Zipkin', '', 'Zipkin is a tracing system. It was started at Twitter.', '', '- Install with Docker', '- Open the UI', '',
+    ].join('\n');
+    expect(parse(doc).entries.map((e) => [e.name, e.pros, e.cons])).toEqual([
+      ['Pinpoint', ['Application topology at a glance', 'Real-time monitoring'], ['Java agents only']],
+      ['Zipkin', [], []],
+    ]);
+  });
 });

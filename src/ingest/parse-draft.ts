@@ -1,6 +1,6 @@
 /** An entry being read: what its blocks say about its description, pros, cons and users. */
 import type { Block } from './parse-blocks.js';
-import { inlineLabel, inlineLabels, introducesUsers, labelOf, listedUsers, notableUsersIn, type Label } from './parse-labels.js';
+import { inlineLabel, inlineLabels, introducedLabel, introducesUsers, labelOf, listedUsers, notableUsersIn, type Label } from './parse-labels.js';
 
 export interface Draft {
   name: string;
@@ -81,6 +81,7 @@ function absorbPara(d: Draft, text: string): void {
   d.description ??= text;
   d.notableUsers.push(...notableUsersIn(text));
   if (introducesUsers(text)) d.label = 'users';
+  else d.label = introducedLabel(text) ?? d.label;
 }
 
 const USED_BY_POINT = /^(?:used|trusted|relied\s+on)\s+by\s+([^.:]+)$/i;

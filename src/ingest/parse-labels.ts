@@ -117,3 +117,16 @@ export function listedUsers(text: string): string[] {
 /** "Some examples … include:" with the list in the next block. */
 export const introducesUsers = (text: string): boolean =>
   /\b(?:include|includes|including|used by|such as|like)\s*:\s*$/i.test(text) && /\b(?:websites?|sites|companies|users|brands|businesses)\b/i.test(text);
+
+const INTRODUCED: Array<[RegExp, Label]> = [
+  [/\b(?:disadvantages|drawbacks|cons|limitations|downsides|weaknesses|shortcomings)\b/i, 'cons'],
+  [/\b(?:advantages|benefits|pros|strengths)\b/i, 'pros'],
+  [/\b(?:features|capabilities)\b/i, 'features'],
+];
+
+/** "Some of the key features of Pinpoint include:": a sentence that introduces the list below it, and what the list is. */
+export function introducedLabel(text: string): Label | null {
+  const last = sentences(text).at(-1) ?? '';
+  if (!/:\s*$/.test(last) || last.split(/\s+/).length > 25) return null;
+  return INTRODUCED.find(([re]) => re.test(last))?.[1] ?? null;
+}
