@@ -56,7 +56,14 @@ const KNOWN_MISSES: Record<string, string> = {
   'i-reactdevtools-yjose-react-component-tools': 'one entry written as a paragraph among headings',
   'i-notes-kuchengrab-note-taking-app-overview': '"(+)" / "(-)" markers as pros and cons; a "notable mentions" section',
   'i-vimcolors-agonzalezro-best-vim-colors-ever': 'a generated page whose first entry sits outside the repeated wrapper',
-  'i-pylibs-jagamsandhya-python-libraries-plain': 'plain "Name: description" lines under category lines',
+  'i-pylibs-jagamsandhya-python-libraries-plain': 'a library written twice (in two categories), which the reader lists twice',
+  'j-mobile-jetbrains-six-cross-platform-frameworks': 'users after a "Mobile app examples:" label, some in prose ("React Native is used in Microsoft\'s Office, Skype, …")',
+  'j-go-golangpoint-frameworks-for-golang': 'a JSX page whose title ("Frameworks for Golang") sits in an h2 after the first entries; features written as labelled blocks',
+  'j-php-aaran-top-php-frameworks-chat': 'a chat answer\'s "Why Choose X?" lines pasted as tab-and-• text inside a paragraph',
+  'j-dotnet-simplon-csharp-api-frameworks-fr': 'a French article whose transposed table states C# for two entries only by badge images',
+  'j-node-yangliu-nodejs-frameworks-zh': 'an inline "cons:" line; "Feature(@feathersjs/feathers)" as a name; TypeScript from "Written in: TS" beside JavaScript',
+  'j-ssg-minorgod-static-site-generators-by-language': 'one entry opened by "[Punch](…) is one of …" among "[Name](…) - text" paragraphs',
+  'j-go-npujol-go-frameworks-mangled-table': 'a table whose header a formatter split across lines, so it renders as no table',
 };
 
 describe('the corpus', () => {
@@ -78,8 +85,8 @@ describe.each(development.map((a) => [a.id, a] as const))('development article %
   });
 });
 
-/** With ../shared/data present: 54 held-out articles, 21 exact, 80.3 % of fields right (rounded down). */
-const HELD_OUT_FLOOR = { articles: 54, exact: 21, fieldsRight: 0.8 };
+/** With ../shared/data present: 56 held-out articles, 22 exact, 80.5 % of fields right (rounded down). */
+const HELD_OUT_FLOOR = { articles: 56, exact: 22, fieldsRight: 0.8 };
 
 describe('the held-out third, in aggregate only', () => {
   const scores = heldOut.map((a) => scoreArticle(a.expected.entries, parseAsIngested(a, catalog)));

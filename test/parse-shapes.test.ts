@@ -245,4 +245,55 @@ describe('reading rules', () => {
       ['Zipkin', [], []],
     ]);
   });
+
+  it('reads a chat answer\'s "Gin: Gin is …" paragraphs as entries, but not "Step 1:" or a single "Note:"', () => {
+    const para = (n: string) => `${n}: ${n} is a lightweight framework for building web applications in Go. It has routing.\n`;
+    const doc = ['Which framework do you recommend?', '', 'Note: this is a short answer, and it is only a starting point for you.', '', para('Gin'), para('Echo'), para('Fiber'), 'These are a few of them.'].join('\n');
+    expect(parse(doc).entries.map((e) => [e.name, e.language])).toEqual([['Gin', 'Go'], ['Echo', 'Go'], ['Fiber', 'Go']]);
+  });
+
+  it('reads "1. Hugo" lines alone in their list as names, and a "Language : `Go`" point as the language', () => {
+    const entry = (n: string, l: string) => `${n}\n- Language : \`${l}\`\n- Template Engine : \`Tera\`\n- Purpose : A fast generator.\n`;
+    const doc = `Static Site Generators\n\n${entry('1. Hugo', 'Go')}${entry('2. Zola', 'Rust')}${entry('3. Eleventy.js', 'JavaScript')}`;
+    expect(parse(doc).entries.map((e) => [e.name, e.language])).toEqual([['Hugo', 'Go'], ['Zola', 'Rust'], ['Eleventy.js', 'JavaScript']]);
+  });
+
+  it('reads "[Hugo](…) - text." paragraphs under language headings, the first heading included, and "**Programming language:** Dart."', () => {
+    const doc = [
+      '# Static Site Generators', '', '## Go (aka Golang)', '', '[Hugo](https://gohugo.io/) - static site generator that claims to be the fastest.', '',
+      '## Ruby', '', '[Jekyll](https://jekyllrb.com/) - Pretty popular with bloggers. Used by [GitHub Pages](https://pages.github.com/).', '',
+      '[Middleman](https://middlemanapp.com/) - a generator for developers who like modern tools.', '',
+      '## Others', '', '[Static Shock](https://staticshock.io/) - a new generator that builds sites with plugins.', '', '**Programming language:** Dart.', '',
+    ].join('\n');
+    expect(parse(doc).entries.map((e) => [e.name, e.language, e.notableUsers])).toEqual([
+      ['Hugo', 'Go', []], ['Jekyll', 'Ruby', ['GitHub Pages']], ['Middleman', 'Ruby', []], ['Static Shock', 'Dart', []],
+    ]);
+  });
+
+  it('reads plain "Name: description" lines under category lines, and the language the opening sentence is about', () => {
+    const doc = '# LIBRARIES\nPython has a rich ecosystem of libraries for various purposes\n\n1. Data Analysis\nPandas: Data manipulation and analysis.\nNumPy: Numerical computations.\n\n2. Machine Learning\nscikit-learn: Classical machine learning algorithms.\n';
+    expect(parse(doc).entries.map((e) => [e.name, e.language])).toEqual([['Pandas', 'Python'], ['NumPy', 'Python'], ['scikit-learn', 'Python']]);
+  });
+
+  it('reads one user opening a sentence ("Netflix uses it"), "used by their Instagram as well as Netflix", but not "Everyone uses it"', () => {
+    const doc = [
+      '# Frameworks', '', '## FastAPI', '', 'FastAPI is fast. Netflix uses it for its internal crisis management.', '',
+      '## React', '', 'React was created by Facebook and is used by their Instagram as well as Netflix and Dropbox, among others.', '',
+      '## Flask', '', 'Flask is small. Everyone uses it for prototypes.', '',
+    ].join('\n');
+    expect(parse(doc).entries.map((e) => [e.name, e.notableUsers])).toEqual([['FastAPI', ['Netflix']], ['React', ['Instagram', 'Netflix', 'Dropbox']], ['Flask', []]]);
+  });
+
+  it('does not count a relative link (to the article\'s own repository) as an entry\'s own site', () => {
+    const doc = [
+      '# Top 3 Server-Side Frameworks for Kotlin', '', 'A demo of each one:', '',
+      '* 🥇 [Spring Boot](https://spring.io/projects/spring-boot)', '* 🥈 [Quarkus](https://quarkus.io/)', '* 🥉 [Ktor](https://ktor.io/)', '',
+      'Please find below a step-by-step guide for each one. Here we go!', '',
+      '* 🥇 [Spring Boot App](springboot-app)', '* 🥈 [Quarkus App](quarkus-app)', '* 🥉 [Ktor App](ktor-app)', '',
+    ].join('\n');
+    const url = 'https://raw.githubusercontent.com/someone/top-3/main/README.md';
+    const names = (u: string) => parseSource(doc, u, 'text/markdown').entries.map((e) => e.name);
+    expect(names(url)).toEqual(['Spring Boot', 'Quarkus', 'Ktor']);
+    expect(names('/home/editor/README.md')).toEqual(['Spring Boot', 'Quarkus', 'Ktor']);
+  });
 });

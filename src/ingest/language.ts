@@ -73,6 +73,8 @@ const PATTERNS: string[][] = [
   [
     `(?:uses|using|built (?:with|on|in)|runs on|in) (?:the )?${NAME}`,
     `${NAME} (?:programmers?|developers?|programming language|language|code|applications?|apps?|ecosystem)\\b`,
+    // "Python has a rich ecosystem of libraries …": a sentence about the language itself.
+    `(?:^|[.!?]\\s+)${NAME} (?:has|offers|provides|boasts|comes with)\\b`,
   ],
   [NAME],
 ];
@@ -133,6 +135,9 @@ function scan(text: string, loose: boolean, tiers: number): string | null {
 export function detectLanguage(text: string): string | null {
   return scan(text, false, PATTERNS.length - 1);
 }
+
+/** A label that introduces an entry's language: a table's column ("Language", "Technologie", "Lenguaje"), a "Written in:" line. */
+export const LANGUAGE_HEADER = /^\s*(?:(?:programming\s+)?languages?|written\s+in|technolog(?:y|ie|ies)|tech\s+stack|lenguaje|linguagem|sprache)\s*$/i;
 
 /** Whether a name is a programming language's own ("Python", "Golang"), not a framework that implies one ("React"). */
 export function isLanguageName(name: string): boolean {

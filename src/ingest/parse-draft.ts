@@ -1,5 +1,6 @@
 /** An entry being read: what its blocks say about its description, pros, cons and users. */
 import type { Block } from './parse-blocks.js';
+import { LANGUAGE_HEADER, namedLanguage } from './language.js';
 import { inlineLabel, inlineLabels, introducedLabel, introducesUsers, labelOf, listedUsers, notableUsersIn, type Label } from './parse-labels.js';
 
 export interface Draft {
@@ -134,9 +135,18 @@ export function barePros(drafts: Draft[]): void {
   for (const d of open) d.pros = d.bareList;
 }
 
+/** "Programming language: Dart.", "- Written in: JS and TS", "Language : `Go`": the entry states its language. */
+function statedLanguage(d: Draft, lines: string[]): void {
+  for (const line of lines) {
+    const m = /^([^:]{2,30}?)\s*:\s*(\S.{0,60})$/.exec(line);
+    if (m && LANGUAGE_HEADER.test(m[1] ?? '') && namedLanguage((m[2] ?? '').replace(/[`.]/g, ' '))) d.hint ??= (m[2] ?? '').replace(/[`.]/g, ' ').trim();
+  }
+}
+
 /** Adds a block to an open entry. */
 export function absorb(d: Draft, block: Block): void {
   d.blocks.push(block);
+  if (block.kind === 'para' || block.kind === 'list') statedLanguage(d, block.kind === 'para' ? [block.text] : block.items);
   if (block.kind === 'para' && !block.code) absorbPara(d, block.text);
   else if (block.kind === 'list') absorbList(d, block.items);
   else if (block.kind === 'heading') d.label = labelOf(block.text) ?? 'other';

@@ -12,11 +12,12 @@ import { absorb, barePros, descriptionOf, openDraft, type Draft } from './parse-
 import { listedUsers } from './parse-labels.js';
 import { listCandidates, mentionDrafts } from './parse-lists.js';
 import { pinnedCandidate } from './parse-pinned.js';
-import { headingRuns, LINE_HEADING_LEVEL, lineHeadings, type Run } from './parse-runs.js';
+import { LINE_HEADING_LEVEL, lineHeadings } from './parse-lines.js';
+import { headingRuns, type Run } from './parse-runs.js';
 import { decide, scoreCandidate, withSummaries } from './parse-score.js';
 import { nameTokens, sameFramework, sameTokens, segmentByOpenings } from './parse-segment.js';
-import { LANGUAGE_HEADER, tableCandidates } from './parse-tables.js';
-import { contextLanguage, detectLanguage, isLanguageName, namedLanguage, titleLanguage, withoutNames } from './language.js';
+import { tableCandidates } from './parse-tables.js';
+import { contextLanguage, detectLanguage, isLanguageName, LANGUAGE_HEADER, namedLanguage, titleLanguage, withoutNames } from './language.js';
 import { slugify } from '../catalog/slug.js';
 import { promisedCount } from './parse-meta.js';
 
@@ -43,11 +44,16 @@ function occurrences(blocks: Block[], name: string): number {
   return n;
 }
 
+/** "## Python", "## React": a short group heading names its language outright; a longer one must state it. */
+const groupLanguage = (text: string): string | null => (text.split(/\s+/).length <= 3 ? namedLanguage(text) : contextLanguage(text));
+
 function runCandidate(blocks: Block[], run: Run): Candidate {
   const drafts: Draft[] = [];
   const outside: Block[] = blocks.slice(0, run.starts[0]);
   const groups = new Map<Draft, string>();
-  let group: string | null = null;
+  // "## Go" right above the first entry names its group as the ones between later entries do.
+  const above = blocks.slice(0, run.starts[0]).findLast((b) => b.kind === 'heading');
+  let group: string | null = above?.kind === 'heading' && above.level < run.level ? groupLanguage(above.text) : null;
   let covered = 0;
   run.starts.forEach((start, k) => {
     const heading = blocks[start];
@@ -61,8 +67,7 @@ function runCandidate(blocks: Block[], run: Run): Candidate {
     if (name.after && occurrences(body, name.after) > occurrences(body, name.name)) d.name = name.after;
     for (const b of body) {
       if ((b.kind === 'para' && GROUP_LABEL.test(b.text)) || (b.kind === 'heading' && b.level < run.level)) {
-        // "## Python", "## React": a short group heading names its language outright.
-        group = (b.text.split(/\s+/).length <= 3 ? namedLanguage(b.text) : contextLanguage(b.text)) ?? group;
+        group = groupLanguage(b.text) ?? group;
         outside.push(b);
       } else {
         absorb(d, b);
@@ -134,6 +139,21 @@ function mergedRepeats(c: Candidate): Candidate | null {
       return value === undefined ? [] : [[d, value]];
     }));
   return { ...c, drafts: [...merged.values()], groups: remap(c.groups), stated: remap(c.stated) };
+}
+
+/**
+ * The links written with their host: a relative link ("./spring-boot-app") leads within the article's own
+ * site or repository, never to the entry's own site, wherever the article is served from.
+ */
+function absoluteHrefs(nodes: AnyNode[]): string[] {
+  const hrefs: string[] = [];
+  const visit = (n: AnyNode): void => {
+    if (!isElement(n)) return;
+    if (n.name === 'a' && /^https?:\/\//i.test(n.attribs.href ?? '')) hrefs.push(n.attribs.href ?? '');
+    n.children.forEach(visit);
+  };
+  nodes.forEach(visit);
+  return hrefs;
 }
 
 /** "[Node test runner](https://nodejs.org/api/test.html)": what the article itself links by a short name is a name. */
@@ -275,7 +295,7 @@ export function extractEntries(
   const cctx: CandidateContext = { promised: ctx.promised, known: new Set(ctx.knownNames.map(slugify)), isLabel: ctx.isLabel, casing: casingOf(blocks) };
   const candidates = ctx.pinned ? [pinnedCandidate(ctx.pinned.matches, blocks, ctx.pinned.selector, cctx)].filter((c) => c.drafts.length > 0) : candidatesOf(blocks, cctx);
   const total = textLength(blocks);
-  const hrefsOf = (c: Candidate, i: number): string[] => resolveLinks(c.drafts[i]?.blocks.flatMap((b) => b.nodes) ?? []).map((l) => l.url);
+  const hrefsOf = (c: Candidate, i: number): string[] => absoluteHrefs(c.drafts[i]?.blocks.flatMap((b) => b.nodes) ?? []);
   // Items that do not read as names ("Frontend development: …", a site's menu) are no entries at all.
   const ranked = withSummaries(candidates.map((c) => scoreCandidate(c, total, cctx, hrefsOf, ctx.promised === null ? sectionPromise(blocks, c) : null)))
     .filter((s) => ['headings', 'openings', 'pinned'].includes(s.candidate.kind) || (s.features.names >= 0.5 && s.features.sections < 0.5))

@@ -48,14 +48,15 @@ export function inlineLabel(text: string): { label: Label; rest: string } | null
 const NAME_WORD = "(?:[A-Z0-9][\\w.'’&+-]*|of|de)";
 const NAME = `(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD})*`;
 /** A run of names: "Accenture, IBM and Uber", "GoDaddy, Symantec, IBM". */
-const NAMES_AT_START = new RegExp(`^(${NAME}(?:\\s*,\\s*(?:and\\s+|&\\s+)?${NAME}|\\s+(?:and|&)\\s+${NAME})*)`);
-const NAMES_AT_END = new RegExp(`(${NAME}(?:\\s*,\\s*(?:and\\s+|&\\s+)?${NAME}|\\s+(?:and|&)\\s+${NAME})*)\\s*$`);
+const AND = '(?:and|&|as\\s+well\\s+as)';
+const NAMES_AT_START = new RegExp(`^(${NAME}(?:\\s*,\\s*(?:and\\s+|&\\s+)?${NAME}|\\s+${AND}\\s+${NAME})*)`);
+const NAMES_AT_END = new RegExp(`(${NAME}(?:\\s*,\\s*(?:and\\s+|&\\s+)?${NAME}|\\s+${AND}\\s+${NAME})*)\\s*$`);
 
 /** Phrases after which a list of users follows; `loose` ones need two names or more ("companies like Facebook or Google do not…"). */
 const BEFORE_USERS: Array<{ re: RegExp; loose?: boolean }> = [
   { re: /\b(?:websites?|sites|companies|brands|organi[sz]ations|businesses|users|apps|applications|projects|customers|products)\b[^.:]*?\b(?:include|includes|including)\b\s*:?\s*/i },
   {
-    re: /\bused\s+(?:in\s+production\s+)?by\s+(?:(?:some|many|big|large|several|popular|famous|major|notable|tech|well-known)\s+)*(?:(?:companies|giants|brands|names|organi[sz]ations|businesses|websites|sites)\s+)?(?:such\s+as|like|including)?\s*:?\s*/i,
+    re: /\bused\s+(?:in\s+production\s+)?by\s+(?:(?:their|its|some|many|big|large|several|popular|famous|major|notable|tech|well-known)\s+)*(?:(?:companies|giants|brands|names|organi[sz]ations|businesses|websites|sites)\s+)?(?:such\s+as|like|including)?\s*:?\s*/i,
   },
   { re: /\bpopular\s+(?:amongst|among|with)\s+/i, loose: true },
   { re: /\b(?:companies|names|websites|sites|products|brands)\s+(?:such\s+as|like)\s+|\bsuch\s+(?:companies|names|brands)\s+as\s+/i, loose: true },
@@ -76,12 +77,20 @@ const cleanName = (s: string): string =>
 
 function splitNames(list: string): string[] {
   return list
-    .split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/)
+    .split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|as\s+well\s+as)\s+/)
     .map(cleanName)
     .filter((n) => n.length > 0 && /^[A-Z0-9]/.test(n));
 }
 
+/** Capitalised words that open a sentence without naming anyone ("Everyone uses it"). */
+const NOBODY = /^(?:it|this|that|these|those|everyone|everybody|nobody|no one|anyone|someone|he|she|they|we|you|i|people|developers|teams|companies|many|most|some|users|one)$/i;
+
+/** "Netflix uses it for its internal crisis management.": one name opening the sentence. */
+const ONE_USER = /^((?:[A-Z0-9][\w.'’&+-]*)(?:\s+[A-Z][\w.'’&+-]*){0,2})\s+(?:uses|used)\s+(?:it|this\s+framework)\b/;
+
 function usersIn(sentence: string): string[] {
+  const one = ONE_USER.exec(sentence)?.[1];
+  if (one && !NOBODY.test(one)) return [one];
   for (const { re, loose } of BEFORE_USERS) {
     const m = re.exec(sentence);
     if (!m) continue;

@@ -5,8 +5,7 @@
  * tables of contents, chart sections and FAQs never form the chosen run: they are short, labelled,
  * phrased as questions or sit under one entry each.
  */
-import { isText, type AnyNode } from 'domhandler';
-import { clean, isElement, type Block } from './parse-blocks.js';
+import type { Block } from './parse-blocks.js';
 import { labelOf } from './parse-labels.js';
 import { slugify } from '../catalog/slug.js';
 import { namedLanguage } from './language.js';
@@ -234,61 +233,6 @@ function mixedRun(blocks: Block[], upper: Run, level: number, known: ReadonlySet
   return lower > 0 && lower * 3 <= starts.length ? { level, starts, names, end: upper.end } : null;
 }
 
-/** The level given to a line that stands as a heading: "Koa2 :", "#10 Matplotlib", a paragraph all in bold. */
-export const LINE_HEADING_LEVEL = 7;
-
-const wholeBold = (nodes: AnyNode[]): boolean => {
-  const inner = nodes.length === 1 && isElement(nodes[0]!) && nodes[0].name === 'p' ? nodes[0].children : nodes;
-  const meaningful = inner.filter((n) => !(isText(n) && !n.data.trim()));
-  return meaningful.length === 1 && isElement(meaningful[0]!) && ['strong', 'b'].includes(meaningful[0].name);
-};
-
-/**
- * Pasted or plain-text articles mark entries with short lines instead of headings. Returns the blocks
- * with such lines as headings one level below h6, or null when there are none.
- */
-export function lineHeadings(blocks: Block[]): Block[] | null {
-  let found = 0;
-  const asHeading = (text: string, nodes: AnyNode[], bold: boolean, next?: string): Block | null => {
-    // "Pros:" labels a part of an entry. "Koa2 :" (a spaced colon, which labels are not written with) is a
-    // name when the paragraph after it opens with it.
-    const label = labelOf(text.replace(/\s*:$/, ':'));
-    const named = label === 'other' && /\s:$/.test(text) && next !== undefined && next.startsWith(text.replace(/\s*:$/, ''));
-    if (text.length > 60 || /[.!?,;]$/.test(text) || (label && !named)) return null;
-    const marked = bold || /\S\s*:$/.test(text) || /^(?:#\s?\d{1,3}|\d{1,3}[.)]|(?:step|part)\s+\d{1,3}:)\s+\S/i.test(text);
-    const { name } = headingName(text.replace(/\s*:$/, ''));
-    if (!marked || !name || name.split(/\s+/).length > 5) return null;
-    found++;
-    return { kind: 'heading', level: LINE_HEADING_LEVEL, text: text.replace(/\s*:$/, ''), nodes };
-  };
-  const out = blocks.flatMap((b, i): Block[] => {
-    if (b.kind !== 'para') return [b];
-    const next = blocks[i + 1];
-    const whole = asHeading(b.text, b.nodes, wholeBold(b.nodes), next?.kind === 'para' ? next.text : undefined);
-    if (whole) return [whole];
-    // A name line run into the paragraph before or after it ("… reason.\nKoa2 :", "Koa2 :\nKoa2 is …").
-    const lines = rawText(b.nodes).split(/\n/).map(clean).filter(Boolean);
-    const last = lines.length > 1 ? asHeading(lines.at(-1) ?? '', b.nodes, false) : null;
-    if (last) return [{ kind: 'para', text: lines.slice(0, -1).join(' '), nodes: b.nodes }, last];
-    const first = lines.length > 1 ? asHeading(lines[0] ?? '', b.nodes, false) : null;
-    return first ? [first, { kind: 'para', text: lines.slice(1).join(' '), nodes: b.nodes }] : [b];
-  });
-  return found >= 2 ? out : null;
-}
-
-/** The text of nodes with its line breaks, which blocks' text collapses. */
-function rawText(nodes: AnyNode[]): string {
-  const out: string[] = [];
-  const visit = (n: AnyNode): void => {
-    if (isText(n)) out.push(n.data);
-    else if (isElement(n)) {
-      if (n.name === 'br') out.push('\n');
-      n.children.forEach(visit);
-    }
-  };
-  nodes.forEach(visit);
-  return out.join('');
-}
 
 /**
  * "## Option 1: YARP … ## Option 4: Custom … ## Recommendation": where half the headings of a run or more are

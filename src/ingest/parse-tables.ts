@@ -10,13 +10,11 @@ import { selectorOf, type Candidate } from './parse-candidate.js';
 import { openDraft, type Draft } from './parse-draft.js';
 import { labelOf, listedUsers } from './parse-labels.js';
 import { headingName } from './parse-runs.js';
-import { namedLanguage } from './language.js';
+import { LANGUAGE_HEADER, namedLanguage } from './language.js';
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 
 const NAME_HEADER = /^(?:name|frameworks?|librar(?:y|ies)|tools?|orms?|databases?|db|projects?|packages?|engines?|generators?|products?|solutions?|options?|providers?|services?|apps?|applications?|vendors?|platforms?|distros?|distributions?|editors?|clients?|brokers?|brands?|models?|software|programs?)$/i;
-/** A column stating each entry's language ("Language", "Written in", "Technologie", "Lenguaje"). */
-export const LANGUAGE_HEADER = /^\s*(?:(?:programming\s+)?languages?|written\s+in|technolog(?:y|ie|ies)|tech\s+stack|lenguaje|linguagem|sprache)\s*$/i;
 const DESCRIPTION_HEADER = /^(?:description|summary|about|what is it|overview|notes?)$/i;
 const EMPTY_CELL = /^(?:-+|—|n\/a|none|\?)?$/i;
 
