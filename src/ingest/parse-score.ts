@@ -27,7 +27,7 @@ import { readsAsPhrase } from './parse-casing.js';
 import { isSectionTitle } from './parse-runs.js';
 
 /** Below this a parse is doubtful (README "Parse confidence"). */
-export const CONFIDENCE_THRESHOLD = 0.4;
+export const CONFIDENCE_THRESHOLD = 0.5;
 
 const WEIGHTS = { coverage: 3, names: 2, sections: -4, phrases: -2, known: 1.5, linked: 1, described: 0.5, repeats: -3, summary: -3, promise: 1.5, count: 0.3 } as const;
 type Feature = keyof typeof WEIGHTS;
