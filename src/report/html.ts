@@ -47,7 +47,7 @@ function summaryTable(data: ReportData): string {
 function notEnrichedSection(data: ReportData): string {
   const lines = notEnrichedLines(data);
   if (lines.length === 0) return '';
-  return `<h2>Not enriched</h2><p class="note">Frameworks of the articles without figures from the newest run (an older snapshot may still show above):</p><ul id="not-enriched">${lines.map((line) => `<li>${escape(line)}</li>`).join('\n')}</ul>`;
+  return `<h2>Not enriched</h2><p class="note">Frameworks of the articles without GitHub figures from the newest run (an older snapshot's may still show above, and package figures where the registry answered):</p><ul id="not-enriched">${lines.map((line) => `<li>${escape(line)}</li>`).join('\n')}</ul>`;
 }
 
 function anomalySection(data: ReportData): string {
