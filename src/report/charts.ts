@@ -33,7 +33,8 @@ const PANEL = { width: 190, height: 100 };
 function smallMultiples(description: string, order: string[], values: object[], layer: unknown[], datasets: Record<string, object[]> = {}): TopLevelSpec {
   const title = {
     transform: [{ aggregate: [{ op: 'count', as: 'n' }], groupby: ['framework'] }],
-    mark: { type: 'text', fontSize: 12, fontWeight: 'bold', baseline: 'bottom', color: '#222' },
+    // A long name is cut with an ellipsis rather than run into the next panel's title.
+    mark: { type: 'text', fontSize: 12, fontWeight: 'bold', baseline: 'bottom', color: '#222', limit: PANEL.width + 40 },
     encoding: { text: { field: 'framework' }, x: { value: PANEL.width / 2 }, y: { value: -8 } },
   };
   return {
