@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * `npm test` runs the `fast` project: the unit and parser-corpus tests, the stores and the fakes on both
  * drivers, and a smoke test of the built CLI — what a newcomer needs to trust a change, in a couple of
  * minutes. `npm run test:all` (and CI) adds `slow`: the end-to-end runs of the CLI as a child process
- * against the stand-ins, the memory soak, the scheduler's real cron waits and the browser test of the
+ * against the stand-ins, the memory soak, the scheduler's real cron waits and the browser tests of the
  * HTML report.
  */
 const SLOW = [
@@ -31,6 +31,7 @@ const SLOW = [
   'test/registries-cli.test.ts',
   'test/report-browser.test.ts',
   'test/report-cli.test.ts',
+  'test/report-html-layout-cli.test.ts',
   'test/report-missing-cli.test.ts',
   'test/review-cli.test.ts',
   'test/review-package-cli.test.ts',

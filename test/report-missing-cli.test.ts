@@ -1,7 +1,8 @@
 /**
  * Reports say what is missing (issue 24, item 8), through the built CLI on both drivers: a framework the
  * article dropped is marked "no longer in the article", a framework whose enrichment failed is listed
- * with the reason, and on an empty database the HTML report's Releases section says there is no data.
+ * with the reason, and the HTML report's Releases section says there is no data (an empty database, or no
+ * release in the window) rather than drawing an empty chart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from './support/article-server.js';
@@ -23,6 +24,8 @@ describe.each(DRIVERS)('what the report says is missing, on %s', (driver) => {
   beforeAll(async () => {
     if (skip) return;
     standins = await startStandins({ packages: false });
+    // No framework has a release or tag: the report's Releases section has frameworks but nothing to chart.
+    for (const repo of standins.github.repos) Object.assign(repo, { releases: [], tags: [] });
     database = await createTestDatabase(driver);
     env = standins.env(database, { LOG_LEVEL: 'warn', STACKRADAR_NOW: '2026-12-01T06:00:00Z' });
   }, LONG);
@@ -64,6 +67,7 @@ describe.each(DRIVERS)('what the report says is missing, on %s', (driver) => {
       const html = (await runCli(['report', '--format', 'html'], { env: next })).stdout;
       expect(section(html, 'Not enriched')).toContain(`<li>Zorkframe: ${failure?.replaceAll('"', '&quot;')}</li>`);
       expect(section(html, 'Summary')).toContain('Spring Boot (no longer in the article)');
+      expect(section(html, 'Releases')).toContain('<p class="note">No releases in this window.</p>');
     },
     LONG,
   );

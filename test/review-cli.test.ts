@@ -189,7 +189,7 @@ describe.each(DRIVERS)('review on %s', (driver) => {
     const severities = [...html.matchAll(/<td class="sev sev-(\w+)">/g)].map((m) => m[1]);
     expect(severities).toEqual([...severities].sort((a, b) => ['high', 'medium', 'info'].indexOf(a!) - ['high', 'medium', 'info'].indexOf(b!)));
     expect(html).toMatch(/<td>#1 Laravel<\/td><td><code>archived<\/code><\/td><td>laravel\/framework is archived on GitHub[^<]*<div class="evidence">repo: laravel\/framework, captured_at: /);
-    expect(html).toContain(`<td>${at(0).slice(0, 10)}</td>`);
+    expect(html).toContain(`<td class="date">${at(0).slice(0, 10)}</td>`);
     const all = await runCli(['review', '--format', 'html', '--all'], { env: env(1) });
     expect(all.stdout).toContain('<code>docs-unverified</code>');
     expect(html).not.toContain('<code>docs-unverified</code>');

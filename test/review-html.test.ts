@@ -42,7 +42,7 @@ describe('review html', () => {
     expect(first).toContain('1 high, 1 medium, 1 info');
     expect(html).toContain('<td>the article</td>');
     expect(html).toContain('<td>#1 Laravel</td>');
-    expect(html).toContain('<td>2026-11-30</td>');
+    expect(html).toContain('<td class="date">2026-11-30</td>');
     expect(html).toContain('named: Laravel 8, current_version: v12.41.1</div>');
     expect(html).toContain('year: 2021, current_year: 2026');
   });

@@ -15,6 +15,43 @@ const RED = '#d62728';
 const ORANGE = '#f58518';
 const CONFIG = { font: FONT, view: { stroke: '#e5e5e5' }, axis: { labelColor: '#444', gridColor: '#eee', domainColor: '#999' } };
 
+/**
+ * The y axis of a small multiple: SI prefixes at the precision the tick step needs, the same on every
+ * label ('~s' trimmed zeros: "9k" beside "8.9k"); whole counts only; a fixed width and labels kept inside
+ * the plot, so every panel and its title line up whatever its figures.
+ */
+const countAxis = { format: 's', tickCount: 3, tickMinStep: 1, minExtent: 40, maxExtent: 40, labelFlush: true } as const;
+
+const PANEL = { width: 190, height: 100 };
+
+/**
+ * Small multiples, one panel per framework in `order`, each with its own y scale and its own x axis (a
+ * shared one sits under the last row, so under an empty cell where that row is short). Panels are placed
+ * by their plots alone, and each is titled by a text mark a fixed distance above its plot: a facet
+ * header or cell title moves with how far the panel's axis labels reach.
+ */
+function smallMultiples(description: string, order: string[], values: object[], layer: unknown[], datasets: Record<string, object[]> = {}): TopLevelSpec {
+  const title = {
+    transform: [{ aggregate: [{ op: 'count', as: 'n' }], groupby: ['framework'] }],
+    // A long name is cut with an ellipsis rather than run into the next panel's title.
+    mark: { type: 'text', fontSize: 12, fontWeight: 'bold', baseline: 'bottom', color: '#222', limit: PANEL.width + 40 },
+    encoding: { text: { field: 'framework' }, x: { value: PANEL.width / 2 }, y: { value: -8 } },
+  };
+  return {
+    description,
+    datasets,
+    data: { values },
+    // The cell title Vega-Lite would add (independent axes) is left empty: the text mark above is the title.
+    facet: { field: 'framework', type: 'nominal', sort: order, header: { title: null, labelExpr: "''" } },
+    columns: 4,
+    bounds: 'flush',
+    spacing: { column: 60, row: 50 },
+    spec: { ...PANEL, layer: [...layer, title] },
+    resolve: { scale: { y: 'independent' }, axis: { x: 'independent' } },
+    config: CONFIG,
+  } as TopLevelSpec;
+}
+
 async function toSvg(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
@@ -51,23 +88,13 @@ export async function starsChart(data: ReportData): Promise<string | undefined> 
   // Dots for each snapshot while they stay apart; a daily year of them would only thicken the line.
   const dense = values.length / new Set(values.map((v) => v.framework)).size > 60;
   const x = timeAxis(data);
-  const y = { field: 'stars', type: 'quantitative', title: null, scale: { zero: false }, axis: { format: '~s', tickCount: 3 } } as const;
-  return toSvg({
-    description: 'GitHub stars over time, one small chart per framework',
-    data: { values },
-    facet: { field: 'framework', type: 'nominal', sort: frameworkOrder(data), header: { title: null, labelFontSize: 12, labelFontWeight: 'bold' } },
-    columns: 4,
-    spec: {
-      width: 190,
-      height: 100,
-      layer: [
-        { mark: { type: 'line', color: BLUE, strokeWidth: 2, point: dense ? false : { size: 24, color: BLUE } }, encoding: { x, y } },
-        { transform: [{ filter: 'datum.anomaly' }], mark: { type: 'point', filled: true, size: 70, color: RED }, encoding: { x, y } },
-      ],
-    },
-    resolve: { scale: { y: 'independent' } },
-    config: CONFIG,
-  });
+  const y = { field: 'stars', type: 'quantitative', title: null, scale: { zero: false }, axis: countAxis } as const;
+  return toSvg(
+    smallMultiples('GitHub stars over time, one small chart per framework', frameworkOrder(data), values, [
+      { mark: { type: 'line', color: BLUE, strokeWidth: 2, point: dense ? false : { size: 24, color: BLUE } }, encoding: { x, y } },
+      { transform: [{ filter: 'datum.anomaly' }], mark: { type: 'point', filled: true, size: 70, color: RED }, encoding: { x, y } },
+    ]),
+  );
 }
 
 /** PyPI counts only .whl, .tar.gz and .zip downloads from this day: its figures step down there. */
@@ -88,25 +115,21 @@ export async function downloadsChart(data: ReportData): Promise<string | undefin
     change >= data.since && change <= data.asOf
       ? [...new Set(drawn.filter((p) => p.registry === 'pypi').map((p) => p.framework))].map((framework) => ({ framework, t: `${PYPI_COUNTING_CHANGE}T00:00:00.000Z` }))
       : [];
-  const y = { field: 'downloads', type: 'quantitative', title: null, scale: { zero: false }, axis: { format: '~s', tickCount: 3 } } as const;
+  const y = { field: 'downloads', type: 'quantitative', title: null, scale: { zero: false }, axis: countAxis } as const;
   const charted = new Set(values.map((v) => v.framework));
-  return toSvg({
-    description: 'Daily package downloads over time, one small chart per framework',
-    datasets: { marks },
-    data: { values },
-    facet: { field: 'framework', type: 'nominal', sort: data.rows.map((row) => row.framework).filter((name) => charted.has(name)), header: { title: null, labelFontSize: 12, labelFontWeight: 'bold' } },
-    columns: 4,
-    spec: {
-      width: 190,
-      height: 100,
-      layer: [
+  const order = data.rows.map((row) => row.framework).filter((name) => charted.has(name));
+  return toSvg(
+    smallMultiples(
+      'Daily package downloads over time, one small chart per framework',
+      order,
+      values,
+      [
         { mark: { type: 'line', color: BLUE, strokeWidth: 1.5 }, encoding: { x, y } },
         { data: { name: 'marks' }, mark: { type: 'rule', color: ORANGE, strokeDash: [4, 3] }, encoding: { x } },
       ],
-    },
-    resolve: { scale: { y: 'independent' } },
-    config: CONFIG,
-  });
+      { marks },
+    ),
+  );
 }
 
 /** One row per framework, a tick per release in the window; the newest stable release is labelled. */

@@ -42,7 +42,7 @@ function docsTone(row: ReportRow): Tone {
   return row.docs_error ? 'warn' : 'dim';
 }
 
-/** One line per framework of the articles without figures from the newest run, with the reason. */
+/** One line per framework of the articles without GitHub figures from the newest run, with the reason. */
 export const notEnrichedLines = (data: ReportData) => data.notEnriched.map((f) => `${f.framework}: ${f.reason}`);
 
 export const COLUMNS: Column[] = [

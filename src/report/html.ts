@@ -12,13 +12,14 @@ import { asOfText } from './text.js';
 
 
 const CSS = `
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#222;margin:24px auto;max-width:1000px;padding:0 16px}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#222;margin:24px auto;max-width:1120px;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .meta,.note{color:#666;font-size:13px}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
 th{background:#f5f5f5;font-weight:600}
-.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.date{white-space:nowrap}
+.wide{overflow-x:auto}#summary th,#summary td{padding:4px 6px}
 .good{color:#1a7f37}.bad{color:#c62828}.warn{color:#b26a00;font-weight:600}.dim{color:#999}
 .anomalies li{color:#8a4b00}
 .chart{overflow-x:auto}.chart svg{max-width:100%;height:auto}
@@ -39,13 +40,14 @@ function summaryTable(data: ReportData): string {
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
-  return `<table id="summary"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  // Fourteen columns may be wider than the page: the table scrolls inside its column, never past it.
+  return `<div class="wide"><table id="summary"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 function notEnrichedSection(data: ReportData): string {
   const lines = notEnrichedLines(data);
   if (lines.length === 0) return '';
-  return `<h2>Not enriched</h2><p class="note">Frameworks of the articles without figures from the newest run (an older snapshot may still show above):</p><ul id="not-enriched">${lines.map((line) => `<li>${escape(line)}</li>`).join('\n')}</ul>`;
+  return `<h2>Not enriched</h2><p class="note">Frameworks of the articles without GitHub figures from the newest run (an older snapshot's may still show above, and package figures where the registry answered):</p><ul id="not-enriched">${lines.map((line) => `<li>${escape(line)}</li>`).join('\n')}</ul>`;
 }
 
 function anomalySection(data: ReportData): string {
@@ -62,8 +64,8 @@ function versionsTable(data: ReportData): string {
     .map(
       (v) =>
         `<tr><td>${escape(v.title ?? v.source_url)}<br><span class="meta">${escape(v.source_url)}</span></td>` +
-        `<td class="r">${v.version}</td><td>${localDate(v.first_seen_at, data.timeZone)}</td>` +
-        `<td>${localDate(v.last_seen_at, data.timeZone)}</td><td class="r">${v.entry_count}</td><td>${escape(v.changes)}</td></tr>`,
+        `<td class="r">${v.version}</td><td class="date">${localDate(v.first_seen_at, data.timeZone)}</td>` +
+        `<td class="date">${localDate(v.last_seen_at, data.timeZone)}</td><td class="r">${v.entry_count}</td><td>${escape(v.changes)}</td></tr>`,
     )
     .join('\n');
   return `<table id="versions"><thead><tr><th>Article</th><th class="r">Version</th><th>First seen</th><th>Last seen</th><th class="r">Entries</th><th>Changes</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
@@ -85,7 +87,7 @@ interface ReviewSection {
 }
 
 export async function renderHtml(data: ReportData, review: ReviewSection): Promise<string> {
-  const [stars, downloads, releases] = await Promise.all([starsChart(data), downloadsChart(data), data.rows.length ? releaseChart(data) : undefined]);
+  const [stars, downloads, releases] = await Promise.all([starsChart(data), downloadsChart(data), data.releases.length ? releaseChart(data) : undefined]);
   const window = `${localDate(data.since, data.timeZone)} – ${localDate(data.asOf, data.timeZone)}`;
   const capped = data.rows.length > MAX_CHARTED ? ` The ${MAX_CHARTED} most-starred of ${data.rows.length} frameworks are charted.` : '';
   return `<!DOCTYPE html>
@@ -103,7 +105,7 @@ ${stars ? `<div class="chart" id="stars-chart">${stars}</div><p class="note">Eac
 <h2>Downloads over time</h2>
 ${downloadsSection(downloads, downloadGaps(data))}
 <h2>Releases</h2>
-${releases ? `<div class="chart" id="release-chart">${releases}</div><p class="note">Blue: stable releases; orange: prereleases. The newest stable release in the window is labelled.</p>` : '<p class="note">No snapshots yet.</p>'}
+${releases ? `<div class="chart" id="release-chart">${releases}</div><p class="note">Blue: stable releases; orange: prereleases. The newest stable release in the window is labelled.</p>` : `<p class="note">${data.rows.length ? 'No releases in this window.' : 'No snapshots yet.'}</p>`}
 <h2>Article versions</h2>
 ${versionsTable(data)}
 <h2>Review</h2>

@@ -28,7 +28,7 @@ function table(data: ReportData, color: boolean): string {
   for (const row of data.rows) t.push(COLUMNS.map((c) => paint(c.text(row), c.tone?.(row), color)));
   const lines = [t.toString(), `${data.rows.length} framework(s), as of ${asOfText(data)}`];
   const failed = notEnrichedLines(data);
-  if (failed.length) lines.push(paint('not enriched in the newest run (no figures from it):', 'warn', color), ...failed.map((line) => `  ${line}`));
+  if (failed.length) lines.push(paint('not enriched in the newest run (no GitHub figures from it):', 'warn', color), ...failed.map((line) => `  ${line}`));
   const anomalies = anomalyLines(data);
   if (anomalies.length) {
     lines.push(paint(`⚠ anomalies since ${localDate(data.since, data.timeZone)} (moved repositories or data errors, not trends):`, 'warn', color));
@@ -48,7 +48,7 @@ function markdown(data: ReportData): string {
     `_GitHub figures as of ${asOfText(data)}; Δ is the change in stars over 7 and 30 days._`,
   ];
   const failed = notEnrichedLines(data);
-  if (failed.length) lines.push('', 'Not enriched in the newest run (no figures from it):', '', ...failed.map((line) => `- ${mdEscape(line)}`));
+  if (failed.length) lines.push('', 'Not enriched in the newest run (no GitHub figures from it):', '', ...failed.map((line) => `- ${mdEscape(line)}`));
   const anomalies = anomalyLines(data);
   if (anomalies.length) lines.push('', '⚠ Anomalies (usually moved repositories or data errors, not trends):', '', ...anomalies.map((line) => `- ${mdEscape(line)}`));
   return `${lines.join('\n')}\n`;

@@ -20,6 +20,7 @@ export const REVIEW_CSS = `
 .sev{font-weight:600;white-space:nowrap}.sev-high{color:#c62828}.sev-medium{color:#b26a00}.sev-info{color:#3366aa}
 .evidence{color:#666;font-size:12px;word-break:break-word}
 .review .none{color:#1a7f37}
+.review .date{white-space:nowrap}
 `;
 
 const day = (date: Date): string => date.toISOString().slice(0, 10);
@@ -44,7 +45,7 @@ function row(f: ReviewedFinding): string {
   return (
     `<tr class="finding"><td class="sev sev-${f.severity}">${f.severity}</td><td>${escape(where)}</td>` +
     `<td><code>${escape(f.finding)}</code></td><td>${escape(f.detail)}<div class="evidence">${escape(compact(f.evidence))}</div></td>` +
-    `<td>${day(f.first_seen_at)}</td></tr>`
+    `<td class="date">${day(f.first_seen_at)}</td></tr>`
   );
 }
 
