@@ -64,6 +64,13 @@ const KNOWN_MISSES: Record<string, string> = {
   'j-node-yangliu-nodejs-frameworks-zh': 'an inline "cons:" line; "Feature(@feathersjs/feathers)" as a name; TypeScript from "Written in: TS" beside JavaScript',
   'j-ssg-minorgod-static-site-generators-by-language': 'one entry opened by "[Punch](…) is one of …" among "[Name](…) - text" paragraphs',
   'j-go-npujol-go-frameworks-mangled-table': 'a table whose header a formatter split across lines, so it renders as no table',
+  'k-ruby-codeaffairs-ruby-frameworks-2023': 'users in prose beside a users list; a typo\'d user ("ELinkedIn") the reader keeps',
+  'k-java-iambilalamri-interview-java-frameworks': 'one entry\'s Java from a passing phrasing the reader takes as a statement',
+  'k-database-bigchungus-database-platforms': 'two entries written as a list of commercial alternatives after the h3 entries',
+  'k-css-dpm24800-5-css-frameworks': 'Material UI read as JavaScript from "in React applications"; the reader finds no language stated',
+  'k-frontend-rkgupta-modern-js-frameworks': 'Angular\'s TypeScript only in a feature point',
+  'k-ssg-avrumnoor-frameworks-you-didnt-know': 'users in prose ("sites such as Smashing Magazine"); Gatsby read as JavaScript from "built on top of React"',
+  'k-mobile-lankastersky-cross-platform-frameworks': 'Xamarin\'s C# from "Uses Visual Studio C#"',
 };
 
 describe('the corpus', () => {
@@ -85,8 +92,8 @@ describe.each(development.map((a) => [a.id, a] as const))('development article %
   });
 });
 
-/** With ../shared/data present: 56 held-out articles, 22 exact, 80.5 % of fields right (rounded down). */
-const HELD_OUT_FLOOR = { articles: 56, exact: 22, fieldsRight: 0.8 };
+/** With ../shared/data present: 62 held-out articles, 22 exact, 73.2 % of fields right (rounded down). */
+const HELD_OUT_FLOOR = { articles: 62, exact: 22, fieldsRight: 0.73 };
 
 describe('the held-out third, in aggregate only', () => {
   const scores = heldOut.map((a) => scoreArticle(a.expected.entries, parseAsIngested(a, catalog)));

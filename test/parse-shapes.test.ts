@@ -296,4 +296,15 @@ describe('reading rules', () => {
     expect(names(url)).toEqual(['Spring Boot', 'Quarkus', 'Ktor']);
     expect(names('/home/editor/README.md')).toEqual(['Spring Boot', 'Quarkus', 'Ktor']);
   });
+
+  it('reads the list under "Some popular companies using Rails:" as users, drops JSX\'s {\' \'} and takes "using JavaScript and React" as JavaScript', () => {
+    const doc = [
+      '# Frameworks', '', '## Rails', '', 'Rails is productive.', '', '### Some popular companies using Rails:', '', '- Airbnb', '- GitHub', '',
+      '## React Native', '', '- Builds native mobile apps using JavaScript and React', '', '### Features', '', "- Fast refresh{' '}", '- Native modules', '',
+    ].join('\n');
+    expect(parse(doc).entries.map((e) => [e.name, e.language, e.pros, e.notableUsers])).toEqual([
+      ['Rails', null, [], ['Airbnb', 'GitHub']],
+      ['React Native', 'JavaScript', ['Fast refresh', 'Native modules'], []],
+    ]);
+  });
 });

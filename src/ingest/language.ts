@@ -82,7 +82,7 @@ const PATTERNS: string[][] = [
 const compile = (flags: string): RegExp[] => PATTERNS.map((p) => new RegExp(p.join('|'), `${flags}d`));
 
 /** Markup and query languages: never what a framework is written for, but they make a list of languages. */
-const LISTED_BESIDE = `(?:${[...BY_SPELLING.keys(), 'HTML', 'CSS', 'SQL', 'Sass', 'SCSS', 'XML', 'YAML']
+const LISTED_BESIDE = `(${[...BY_SPELLING.keys(), 'HTML', 'CSS', 'SQL', 'Sass', 'SCSS', 'XML', 'YAML']
   .sort((a, b) => b.length - a.length)
   .map(escape)
   .join('|')})`;
@@ -99,7 +99,9 @@ function statesNone(text: string, m: RegExpMatchArray): boolean {
   const at = m.indices?.[group];
   if (at === undefined) return false;
   const before = text.slice(Math.max(0, at[0] - 40), at[0]);
-  return LISTED_AFTER.test(text.slice(at[1], at[1] + 40)) || LISTED_BEFORE.test(before) || /\w-in-$/.test(before);
+  // "using JavaScript and React" names one language twice: that still states it.
+  const other = (beside: RegExpExecArray | null): boolean => beside !== null && BY_SPELLING.get(beside[1] ?? '') !== BY_SPELLING.get(m[group] ?? '');
+  return other(LISTED_AFTER.exec(text.slice(at[1], at[1] + 40))) || other(LISTED_BEFORE.exec(before)) || /\w-in-$/.test(before);
 }
 const STRICT = compile('g');
 const BARE = new RegExp(NAME, 'g');

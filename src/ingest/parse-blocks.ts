@@ -43,7 +43,9 @@ function isFootnote(el: Element): boolean {
 const skipped = (el: Element): boolean => SKIP_TAGS.has(el.name) || isFootnote(el);
 
 /** Collapses runs of whitespace (including &nbsp;) and drops zero-width characters. */
-export const clean = (s: string): string => s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+// JSX writes a kept space as {' '}: a page component's text holds it where a browser shows a space.
+export const clean = (s: string): string =>
+  s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\{\s*(['"])\s*\1\s*\}/g, ' ').replace(/\s+/g, ' ').trim();
 
 function collectText(node: AnyNode, out: string[], skipLists: boolean): void {
   if (isText(node)) {

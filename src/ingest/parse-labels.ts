@@ -11,7 +11,10 @@ const LABELS: Array<[RegExp, Label]> = [
   [/^(?:why\s+(?:use|choose)\s+.{1,40})\s*[:?]?$/i, 'pros'],
   [/^(?:key\s+|main\s+|core\s+)?features(?:\s+of\s+.{1,40})?\s*:?$/i, 'features'],
   [/^(?:the\s+)?(?:cons?|disadvantages|drawbacks|weakness(?:es)?|limitations|downsides|desventajas|desvantagens|inconv[ée]nients|nachteile)(?:\s+of\s+.{1,40})?\s*[:.]?$/i, 'cons'],
-  [/^(?:used\s+by|notable\s+users|who\s+uses\s+(?:it|.{1,30})|(?:companies|websites|sites)\s+using\s+.{1,30})\s*[:?]?$/i, 'users'],
+  [
+    /^(?:used\s+by|notable\s+users|who\s+uses\s+(?:it|.{1,30})|(?:(?:some|the|other)\s+)?(?:(?:popular|notable|famous|big|well-known|top|major)\s+)*(?:companies|websites|sites|brands|apps|organi[sz]ations)\s+(?:using|that\s+use|built\s+with|powered\s+by)\s+.{1,40})\s*[:?]?$/i,
+    'users',
+  ],
 ];
 
 /** Emoji and marks around a label ("Pros 👍", "✅ Advantages", "Pros :-"). */
