@@ -1,6 +1,6 @@
 /** The review rules, one by one, against SPEC's "Review" table: stored facts in, findings out. */
 import { describe, expect, it } from 'vitest';
-import { review, type DocsCheck, type FrameworkFacts, type ReviewArticle, type ReviewEntry } from '../src/review/review.js';
+import { review, type DocsCheck, type FrameworkFacts, type Market, type ReviewArticle, type ReviewEntry } from '../src/review/review.js';
 import { renderMemo } from '../src/review/memo.js';
 
 const NOW = new Date('2026-12-07T06:00:00Z');
@@ -15,11 +15,14 @@ function facts(slug: string, over: Partial<FrameworkFacts> = {}): FrameworkFacts
   };
 }
 
-const entry = (slug: string, position: number, text = '', links: ReviewEntry['links'] = []): ReviewEntry => ({ position, framework: slug, slug, names: [slug], text, links });
+const entry = (slug: string, position: number, text = '', links: ReviewEntry['links'] = []): ReviewEntry => ({ position, framework: slug, slug, language: 'Go', names: [slug], text, links });
+
+/** No catalog framework, no topic search: no contender. */
+const NONE: Market = { catalog: [], searches: [], starsChange90d: new Map() };
 
 function run(over: Partial<FrameworkFacts>, text = '', title = 'Top frameworks') {
   const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title, entries: [entry('web', 1, text)] };
-  return review([article], new Map([['web', facts('web', over)]]), NOW).map((f) => f.finding);
+  return review([article], new Map([['web', facts('web', over)]]), NOW, NONE).map((f) => f.finding);
 }
 
 const check = (daysAgo: number, over: Partial<DocsCheck>, hours = 0): DocsCheck => ({ checkedAt: ago(daysAgo, hours), status: 200, error: null, firstStatus: 200, movedTo: null, ...over });
@@ -59,7 +62,7 @@ describe('package findings', () => {
     expect(run({ ...pkg, packageDeprecated: true, packageReplacement: 'web/next' })).toEqual(['deprecated-package']);
     expect(run({ ...pkg, packageDeprecated: false })).toEqual([]);
     expect(run({ ...pkg, packageDeprecated: null })).toEqual([]);
-    const [found] = review([{ sourceUrl: 'https://example.com/top', title: null, entries: [entry('web', 1)] }], new Map([['web', facts('web', { ...pkg, packageDeprecated: true, packageReplacement: 'web/next' })]]), NOW);
+    const [found] = review([{ sourceUrl: 'https://example.com/top', title: null, entries: [entry('web', 1)] }], new Map([['web', facts('web', { ...pkg, packageDeprecated: true, packageReplacement: 'web/next' })]]), NOW, NONE);
     expect(found).toMatchObject({ severity: 'high', detail: 'packagist marks web/web deprecated, naming web/next instead: point the entry to it, or replace the entry' });
   });
 });
@@ -93,7 +96,7 @@ describe('docs findings, from the stored check history', () => {
 describe('article link findings, from each link\'s stored check history', () => {
   const linked = (links: ReviewEntry['links']) => {
     const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title: null, entries: [entry('web', 1, '', links)] };
-    return review([article], new Map([['web', facts('web')]]), NOW);
+    return review([article], new Map([['web', facts('web')]]), NOW, NONE);
   };
   it('link-broken and link-moved by the docs rules, one finding per entry naming each link; single or temporary answers are none', () => {
     const found = linked([
@@ -133,7 +136,7 @@ describe('article findings', () => {
     const stars = [9000, 100, 8000, 7000, 6000, 5000, 4000, 200];
     const downloads = [90, 1, 80, 70, 60, 50, 40, 30];
     const at = (withDownloads: boolean) => new Map(slugs.map((s, i) => [s, facts(s, { stars: stars[i], downloadsLastMonth: withDownloads ? (downloads[i] ?? null) : null })]));
-    const outranked = (m: Map<string, FrameworkFacts>) => review([article], m, NOW).filter((f) => f.finding === 'outranked').map((f) => f.slug);
+    const outranked = (m: Map<string, FrameworkFacts>) => review([article], m, NOW, NONE).filter((f) => f.finding === 'outranked').map((f) => f.slug);
     expect(outranked(at(true))).toEqual(['b']);
     expect(outranked(at(false))).toEqual(['b']);
     const popularB = at(true);
@@ -145,7 +148,7 @@ describe('article findings', () => {
 describe('order and memo', () => {
   it('puts the most severe first and writes one checklist line per finding', () => {
     const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title: 'Best of 2020', entries: [entry('web', 1)] };
-    const found = review([article], new Map([['web', facts('web', { archived: true, catalogRepo: 'old/web', repoSeenAs: 'new/web' })]]), NOW);
+    const found = review([article], new Map([['web', facts('web', { archived: true, catalogRepo: 'old/web', repoSeenAs: 'new/web' })]]), NOW, NONE);
     expect(found.map((f) => `${f.severity} ${f.finding}`)).toEqual(['high archived', 'medium repo-moved', 'info stale-title']);
     const memo = renderMemo(found.map((f) => ({ ...f, source_url: f.sourceUrl, first_seen_at: NOW })), NOW);
     expect(memo.split('\n').filter((l) => l.startsWith('- [ ] '))).toEqual([

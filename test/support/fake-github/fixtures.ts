@@ -47,6 +47,8 @@ export interface FakeRepo {
   disabled?: boolean;
   /** The default branch's last commit; `pushedAt` when unset. */
   lastCommitAt?: string;
+  /** GitHub topics (`web-framework`), which search's `topic:` qualifier matches. */
+  topics?: string[];
 }
 
 export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');

@@ -1,0 +1,17 @@
+/** The GitHub client of a run's stages (enrich, and review's topic searches), configured once from the run's context. */
+import { createGitHubClient, type GitHubClient } from '../enrich/github.js';
+import { userAgent } from '../http/user-agent.js';
+import { databaseCache } from '../store/http-validators.js';
+import type { RunContext } from './context.js';
+
+export function githubClientOf(context: RunContext): GitHubClient {
+  return createGitHubClient({
+    token: context.config.githubToken,
+    apiUrl: context.config.githubApiUrl,
+    graphqlUrl: context.config.githubGraphqlUrl,
+    logger: context.logger,
+    cache: databaseCache(context.store.db),
+    userAgent: userAgent(context.config.contact),
+    signal: context.signal,
+  });
+}
