@@ -158,3 +158,58 @@ describe('order and memo', () => {
     ]);
   });
 });
+
+describe('contender', () => {
+  const market = (over: Partial<Market> = {}): Market => ({
+    catalog: [
+      { name: 'Fiber', slug: 'fiber', language: 'Go', repo: 'gofiber/fiber' },
+      { name: 'Gin', slug: 'gin', language: 'Go', repo: 'gin-gonic/gin' },
+      { name: 'Sinatra', slug: 'sinatra', language: 'Ruby', repo: 'sinatra/sinatra' },
+    ],
+    searches: [],
+    starsChange90d: new Map(),
+    ...over,
+  });
+  const article: ReviewArticle = {
+    sourceUrl: 'https://example.com/top', title: null,
+    // Gin under its alias (the entry has the catalog's slug; its facts the catalog's repository, not the search's spelling).
+    entries: [{ ...entry('gin', 1), framework: 'Gin Gonic', names: ['Gin Gonic', 'Gin'] }, entry('echo', 2)],
+  };
+  const known = new Map([
+    ['gin', facts('gin', { stars: 9_000 })],
+    ['echo', facts('echo', { stars: 3_400 })],
+    ['fiber', facts('fiber', { stars: 25_100, capturedAt: ago(3) })],
+    ['sinatra', facts('sinatra', { stars: 12_000 })],
+  ]);
+  const contenders = (m: Market, f = known) => review([article], f, NOW, m).filter((x) => x.finding === 'contender');
+
+  it('a catalog framework of the article\'s language with more stars than its least-starred entry; not one of another language', () => {
+    const [fiber, ...rest] = contenders(market({ starsChange90d: new Map([['fiber', 1_200]]) }));
+    expect(rest).toEqual([]);
+    expect(fiber).toMatchObject({ position: null, framework: 'Fiber', slug: 'fiber', severity: 'medium' });
+    expect(fiber?.detail).toBe("Consider Fiber (Go, 25.1k stars, +1.2k in 90 days): more stars than the list's least-starred entry echo (3.4k)");
+  });
+
+  it('search repositories: deduped with the catalog by repository (the newer stars win), listed names and repositories left out, fewer stars left out', () => {
+    const searches = [{
+      language: 'Go', searchedAt: NOW,
+      repos: [
+        { repo: 'GoFiber/Fiber', name: 'Fiber', stars: 26_000 },
+        { repo: 'gin-gonic/gin', name: 'gin', stars: 80_000 },
+        { repo: 'echo/echo', name: 'echo', stars: 30_000 },
+        { repo: 'someone/chi', name: 'chi', stars: 19_000 },
+        { repo: 'someone/tiny', name: 'tiny', stars: 3_000 },
+      ],
+    }];
+    const found = contenders(market({ searches }));
+    expect(found.map((f) => `${f.slug} ${f.framework} ${f.evidence.stars} ${f.evidence.from}`)).toEqual([
+      'fiber Fiber 26000 catalog+search',
+      'someone-chi someone/chi 19000 search',
+    ]);
+    expect(found[1]?.detail).toBe("Consider someone/chi (Go, 19k stars): more stars than the list's least-starred entry echo (3.4k)");
+  });
+
+  it('no least-starred entry (no figures yet): no contender', () => {
+    expect(contenders(market(), new Map([['fiber', facts('fiber', { stars: 25_100 })]]))).toEqual([]);
+  });
+});

@@ -27,6 +27,8 @@ export interface Faults {
   primaryRateLimit?: { count: number; status?: 403 | 429; resetInSeconds: number };
   secondaryRateLimit?: { count: number; retryAfterSeconds?: number };
   unauthorized?: { count: number };
+  /** Search requests answered 422 Validation Failed (not retried), other requests untouched. */
+  searchRejections?: { count: number };
 }
 
 export type Resource = 'core' | 'search' | 'graphql';
@@ -117,6 +119,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
 
     if (take('unauthorized') || (token !== undefined && opts.tokens !== undefined && !opts.tokens.includes(token))) {
       return send(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
+    }
+    if (resource === 'search' && take('searchRejections')) {
+      return send(422, { message: 'Validation Failed', errors: [{ resource: 'Search', field: 'q', code: 'invalid' }], documentation_url: DOCS, status: '422' });
     }
     const serverError = take('serverErrors');
     if (serverError) return send(serverError.status ?? 502, { message: 'Server Error' });
