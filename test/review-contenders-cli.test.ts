@@ -5,8 +5,8 @@
  * snapshot of the second article, with its 90-day change), FastAPI (a catalog framework without a snapshot,
  * from the Python topic search) and encode/starlette (search only). Not: a repository with fewer stars
  * than CakePHP (the least-starred entry), Express (listed under an alias), Go frameworks (Go is not the
- * eight's language), an archived repository. The search goes once per language per day; a failed search
- * makes the run partial and keeps its figures.
+ * eight's language), an archived repository. The search goes once per language per day; a spent search
+ * limit leaves searches for the next run; a failed search makes the run partial and keeps its figures.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,16 +166,27 @@ describe.each(DRIVERS)('contenders on %s', (driver) => {
     expect(events).toEqual([{ kind: 'finding-new', slug: 'example-new-framework' }, { kind: 'finding-resolved', slug: 'encode-starlette' }]);
   });
 
+  it.skipIf(skip)('a spent search limit is not waited out: the day\'s searches left go to the next run, oldest first, and the run succeeds', async () => {
+    standins.github.setFaults({ searchRejections: { count: 1, status: 403 } });
+    await refresh(at(1));
+    expect(searches()).toEqual(['Elixir >8700']);
+    const all = ['Elixir', 'Go', 'Java', 'JavaScript', 'PHP', 'Python', 'Ruby'];
+    const [run] = await sqlRows<{ deferred: string[] }>("select stats->'topicSearchesDeferred' as deferred from runs order by id desc limit 1", env(at(1)));
+    expect(run?.deferred).toEqual(all);
+    await refresh(at(1, 1));
+    expect(searches().map((s) => s.split(' ')[0])).toEqual(all);
+  });
+
   it.skipIf(skip)('a failed search makes the run partial, keeps its figures, and is sent again by the next run of the day', async () => {
     standins.github.setFaults({ searchRejections: { count: 1 } });
-    const result = await refresh(at(1), 3);
+    const result = await refresh(at(2), 3);
     expect(result.stderr).toMatch(/contenders: GitHub topic search for Elixir failed/);
     expect(searches()).toHaveLength(7);
-    const [latest] = await sqlRows<{ n: number }>(`select count(*)::int as n from framework_latest where captured_at = '${at(1)}'`, env(at(1)));
+    const [latest] = await sqlRows<{ n: number }>(`select count(*)::int as n from framework_latest where captured_at = '${at(2)}'`, env(at(2)));
     expect(latest?.n).toBe(11);
-    await refresh(at(1, 1));
+    await refresh(at(2, 1));
     expect(searches()).toEqual(['Elixir >8700']);
-    const review = await runCli(['review', '--format', 'json'], { env: env(at(1, 1)) });
+    const review = await runCli(['review', '--format', 'json'], { env: env(at(2, 1)) });
     expect(review.code, review.stderr).toBe(0);
   });
 });

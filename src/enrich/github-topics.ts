@@ -3,6 +3,7 @@
  * in one language, above a number of stars. REST `/search/repositories` with or without a token, so the
  * client's search pacing (30 a minute with a token, 10 without) covers it and no GraphQL budget is spent.
  */
+import { RequestError } from '@octokit/request-error';
 import type { GitHubClient } from './github-client.js';
 import { quote } from './github-search.js';
 
@@ -23,9 +24,16 @@ interface SearchItem {
   archived?: boolean;
 }
 
-export async function searchTopic(client: GitHubClient, language: string, minStars: number): Promise<TopicSearchResult> {
+/** The search, or null when GitHub's search limit is spent (403/429 once the client's bounded waits gave up). */
+export async function searchTopic(client: GitHubClient, language: string, minStars: number): Promise<TopicSearchResult | null> {
   const query = `topic:web-framework language:${quote(language)} stars:>${minStars} archived:false`;
-  const { data } = await client.octokit.request('GET /search/repositories', { q: query, sort: 'stars', order: 'desc', per_page: PER_PAGE });
+  let data;
+  try {
+    ({ data } = await client.octokit.request('GET /search/repositories', { q: query, sort: 'stars', order: 'desc', per_page: PER_PAGE }));
+  } catch (error) {
+    if (error instanceof RequestError && (error.status === 403 || error.status === 429)) return null;
+    throw error;
+  }
   const items = (data.items as SearchItem[]).filter((i) => i.archived !== true);
   return {
     query,

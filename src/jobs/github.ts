@@ -4,7 +4,8 @@ import { userAgent } from '../http/user-agent.js';
 import { databaseCache } from '../store/http-validators.js';
 import type { RunContext } from './context.js';
 
-export function githubClientOf(context: RunContext): GitHubClient {
+/** `maxRateLimitWaitSeconds`: longer rate-limit waits fail instead (default the client's 300 s). */
+export function githubClientOf(context: RunContext, maxRateLimitWaitSeconds?: number): GitHubClient {
   return createGitHubClient({
     token: context.config.githubToken,
     apiUrl: context.config.githubApiUrl,
@@ -13,5 +14,6 @@ export function githubClientOf(context: RunContext): GitHubClient {
     cache: databaseCache(context.store.db),
     userAgent: userAgent(context.config.contact),
     signal: context.signal,
+    ...(maxRateLimitWaitSeconds === undefined ? {} : { maxRateLimitWaitSeconds }),
   });
 }

@@ -93,8 +93,9 @@ export function reviewStage(): Stage<ReviewOutcome> {
       if ('error' in outcome) return { status: 'failed', stats: {}, requests: {}, problems: [`review: ${outcome.error}`] };
       const findings: Record<string, number> = {};
       for (const f of outcome.found) findings[f.severity] = (findings[f.severity] ?? 0) + 1;
-      const { sent, failed } = outcome.searches;
-      return { status: failed.length > 0 ? 'partial' : 'succeeded', stats: { findings }, requests: { github: sent }, problems: failed };
+      const { sent, failed, deferred } = outcome.searches;
+      const stats = { findings, ...(deferred.length > 0 ? { topicSearchesDeferred: deferred } : {}) };
+      return { status: failed.length > 0 ? 'partial' : 'succeeded', stats, requests: { github: sent }, problems: failed };
     },
   };
 }

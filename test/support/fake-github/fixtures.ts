@@ -199,6 +199,16 @@ export function extraRepos(now: Date): FakeRepo[] {
   ];
 }
 
+/** Repositories with the `web-framework` topic that the eight's topic searches find (review's `contender`), for trying it by hand. */
+export function contenderRepos(now: Date): FakeRepo[] {
+  const topics = ['web-framework'];
+  return [
+    repo('fastapi', 'fastapi', { stars: 80_000, primaryLanguage: 'Python', topics, description: 'FastAPI framework, high performance' }, now),
+    repo('symfony', 'symfony', { stars: 30_500, primaryLanguage: 'PHP', topics, description: 'The Symfony PHP framework' }, now),
+    repo('encode', 'starlette', { stars: 10_000, primaryLanguage: 'Python', topics, description: 'The little ASGI framework that shines' }, now),
+  ];
+}
+
 /** `count` synthetic repositories; the first `paginated` of them release weekly (need a second page). */
 export function syntheticRepos(now: Date, count: number, paginated = 0): FakeRepo[] {
   return Array.from({ length: count }, (_, i) =>
