@@ -55,7 +55,9 @@ function registriesStages(runsJson: string): { ms: number }[] {
 
 export async function benchCli(repeats: { refresh: number; startup: number }): Promise<CliResult> {
   const articles = await startArticleServer();
-  const github = await startFakeGitHub({ repos: eightFrameworks(NOW), tokens: [TOKEN] });
+  // Six refreshes of six topic searches each within a minute: more than GitHub's 30 searches a minute,
+  // which a daily schedule never comes near; the fake's window would time the wait, not stackradar.
+  const github = await startFakeGitHub({ repos: eightFrameworks(NOW), tokens: [TOKEN], limits: { searchAuthenticated: 1_000 } });
   const docs = await startDocsServer();
   const registries = await startFakeRegistries();
   const dir = mkdtempSync(path.join(tmpdir(), 'stackradar-bench-'));

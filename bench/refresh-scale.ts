@@ -147,7 +147,9 @@ export type AfterRefresh = (env: NodeJS.ProcessEnv, served: () => number) => Pro
 export async function benchRefreshScale(n: number, driver: Driver, now: Date, adminUrl: string, runs: number = RUNS.length, after?: AfterRefresh): Promise<RefreshScaleResult> {
   const frameworks = frameworkNames(n);
   const articles = await startArticleServer();
-  const github = await startFakeGitHub({ repos: syntheticRepos(now, n, Math.ceil(n / 100)), tokens: [TOKEN] });
+  // Each run is a new day with its topic searches (one per language), and the runs follow one another within
+  // seconds: GitHub's 30 searches a minute would make a bench run wait for the fake's window, not for stackradar.
+  const github = await startFakeGitHub({ repos: syntheticRepos(now, n, Math.ceil(n / 100)), tokens: [TOKEN], limits: { searchAuthenticated: 1_000 } });
   const docs = await startDocsSites(DOCS_HOSTS, DOCS_LATENCY_MS);
   const dir = mkdtempSync(path.join(tmpdir(), 'stackradar-bench-scale-'));
   const result: RefreshScaleResult = { n, driver, docsHosts: DOCS_HOSTS, runs: [] };

@@ -1,6 +1,6 @@
 /** The review rules, one by one, against SPEC's "Review" table: stored facts in, findings out. */
 import { describe, expect, it } from 'vitest';
-import { review, type DocsCheck, type FrameworkFacts, type ReviewArticle, type ReviewEntry } from '../src/review/review.js';
+import { review, type DocsCheck, type FrameworkFacts, type Market, type ReviewArticle, type ReviewEntry } from '../src/review/review.js';
 import { renderMemo } from '../src/review/memo.js';
 
 const NOW = new Date('2026-12-07T06:00:00Z');
@@ -15,11 +15,14 @@ function facts(slug: string, over: Partial<FrameworkFacts> = {}): FrameworkFacts
   };
 }
 
-const entry = (slug: string, position: number, text = '', links: ReviewEntry['links'] = []): ReviewEntry => ({ position, framework: slug, slug, names: [slug], text, links });
+const entry = (slug: string, position: number, text = '', links: ReviewEntry['links'] = []): ReviewEntry => ({ position, framework: slug, slug, language: 'Go', names: [slug], text, links });
+
+/** No catalog framework, no topic search: no contender. */
+const NONE: Market = { catalog: [], searches: [], starsChange90d: new Map() };
 
 function run(over: Partial<FrameworkFacts>, text = '', title = 'Top frameworks') {
   const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title, entries: [entry('web', 1, text)] };
-  return review([article], new Map([['web', facts('web', over)]]), NOW).map((f) => f.finding);
+  return review([article], new Map([['web', facts('web', over)]]), NOW, NONE).map((f) => f.finding);
 }
 
 const check = (daysAgo: number, over: Partial<DocsCheck>, hours = 0): DocsCheck => ({ checkedAt: ago(daysAgo, hours), status: 200, error: null, firstStatus: 200, movedTo: null, ...over });
@@ -59,7 +62,7 @@ describe('package findings', () => {
     expect(run({ ...pkg, packageDeprecated: true, packageReplacement: 'web/next' })).toEqual(['deprecated-package']);
     expect(run({ ...pkg, packageDeprecated: false })).toEqual([]);
     expect(run({ ...pkg, packageDeprecated: null })).toEqual([]);
-    const [found] = review([{ sourceUrl: 'https://example.com/top', title: null, entries: [entry('web', 1)] }], new Map([['web', facts('web', { ...pkg, packageDeprecated: true, packageReplacement: 'web/next' })]]), NOW);
+    const [found] = review([{ sourceUrl: 'https://example.com/top', title: null, entries: [entry('web', 1)] }], new Map([['web', facts('web', { ...pkg, packageDeprecated: true, packageReplacement: 'web/next' })]]), NOW, NONE);
     expect(found).toMatchObject({ severity: 'high', detail: 'packagist marks web/web deprecated, naming web/next instead: point the entry to it, or replace the entry' });
   });
 });
@@ -93,7 +96,7 @@ describe('docs findings, from the stored check history', () => {
 describe('article link findings, from each link\'s stored check history', () => {
   const linked = (links: ReviewEntry['links']) => {
     const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title: null, entries: [entry('web', 1, '', links)] };
-    return review([article], new Map([['web', facts('web')]]), NOW);
+    return review([article], new Map([['web', facts('web')]]), NOW, NONE);
   };
   it('link-broken and link-moved by the docs rules, one finding per entry naming each link; single or temporary answers are none', () => {
     const found = linked([
@@ -133,7 +136,7 @@ describe('article findings', () => {
     const stars = [9000, 100, 8000, 7000, 6000, 5000, 4000, 200];
     const downloads = [90, 1, 80, 70, 60, 50, 40, 30];
     const at = (withDownloads: boolean) => new Map(slugs.map((s, i) => [s, facts(s, { stars: stars[i], downloadsLastMonth: withDownloads ? (downloads[i] ?? null) : null })]));
-    const outranked = (m: Map<string, FrameworkFacts>) => review([article], m, NOW).filter((f) => f.finding === 'outranked').map((f) => f.slug);
+    const outranked = (m: Map<string, FrameworkFacts>) => review([article], m, NOW, NONE).filter((f) => f.finding === 'outranked').map((f) => f.slug);
     expect(outranked(at(true))).toEqual(['b']);
     expect(outranked(at(false))).toEqual(['b']);
     const popularB = at(true);
@@ -145,7 +148,7 @@ describe('article findings', () => {
 describe('order and memo', () => {
   it('puts the most severe first and writes one checklist line per finding', () => {
     const article: ReviewArticle = { sourceUrl: 'https://example.com/top', title: 'Best of 2020', entries: [entry('web', 1)] };
-    const found = review([article], new Map([['web', facts('web', { archived: true, catalogRepo: 'old/web', repoSeenAs: 'new/web' })]]), NOW);
+    const found = review([article], new Map([['web', facts('web', { archived: true, catalogRepo: 'old/web', repoSeenAs: 'new/web' })]]), NOW, NONE);
     expect(found.map((f) => `${f.severity} ${f.finding}`)).toEqual(['high archived', 'medium repo-moved', 'info stale-title']);
     const memo = renderMemo(found.map((f) => ({ ...f, source_url: f.sourceUrl, first_seen_at: NOW })), NOW);
     expect(memo.split('\n').filter((l) => l.startsWith('- [ ] '))).toEqual([
@@ -153,5 +156,60 @@ describe('order and memo', () => {
       '- [ ] **medium** · #1 web · `repo-moved`: old/web → new/web: update the repository link (and the catalog) (since 2026-12-07)',
       '- [ ] **info** · the article · `stale-title`: the title says 2020 ("Best of 2020"); it is 2026: update the year with the content, or drop it (since 2026-12-07)',
     ]);
+  });
+});
+
+describe('contender', () => {
+  const market = (over: Partial<Market> = {}): Market => ({
+    catalog: [
+      { name: 'Fiber', slug: 'fiber', language: 'Go', repo: 'gofiber/fiber' },
+      { name: 'Gin', slug: 'gin', language: 'Go', repo: 'gin-gonic/gin' },
+      { name: 'Sinatra', slug: 'sinatra', language: 'Ruby', repo: 'sinatra/sinatra' },
+    ],
+    searches: [],
+    starsChange90d: new Map(),
+    ...over,
+  });
+  const article: ReviewArticle = {
+    sourceUrl: 'https://example.com/top', title: null,
+    // Gin under its alias (the entry has the catalog's slug; its facts the catalog's repository, not the search's spelling).
+    entries: [{ ...entry('gin', 1), framework: 'Gin Gonic', names: ['Gin Gonic', 'Gin'] }, entry('echo', 2)],
+  };
+  const known = new Map([
+    ['gin', facts('gin', { stars: 9_000 })],
+    ['echo', facts('echo', { stars: 3_400 })],
+    ['fiber', facts('fiber', { stars: 25_100, capturedAt: ago(3) })],
+    ['sinatra', facts('sinatra', { stars: 12_000 })],
+  ]);
+  const contenders = (m: Market, f = known) => review([article], f, NOW, m).filter((x) => x.finding === 'contender');
+
+  it('a catalog framework of the article\'s language with more stars than its least-starred entry; not one of another language', () => {
+    const [fiber, ...rest] = contenders(market({ starsChange90d: new Map([['fiber', 1_200]]) }));
+    expect(rest).toEqual([]);
+    expect(fiber).toMatchObject({ position: null, framework: 'Fiber', slug: 'fiber', severity: 'medium' });
+    expect(fiber?.detail).toBe("Consider Fiber (Go, 25.1k stars, +1.2k in 90 days): more stars than the list's least-starred entry echo (3.4k)");
+  });
+
+  it('search repositories: deduped with the catalog by repository (the newer stars win), listed names and repositories left out, fewer stars left out', () => {
+    const searches = [{
+      language: 'Go', searchedAt: NOW,
+      repos: [
+        { repo: 'GoFiber/Fiber', name: 'Fiber', stars: 26_000 },
+        { repo: 'gin-gonic/gin', name: 'gin', stars: 80_000 },
+        { repo: 'echo/echo', name: 'echo', stars: 30_000 },
+        { repo: 'someone/chi', name: 'chi', stars: 19_000 },
+        { repo: 'someone/tiny', name: 'tiny', stars: 3_000 },
+      ],
+    }];
+    const found = contenders(market({ searches }));
+    expect(found.map((f) => `${f.slug} ${f.framework} ${f.evidence.stars} ${f.evidence.from}`)).toEqual([
+      'fiber Fiber 26000 catalog+search',
+      'someone-chi someone/chi 19000 search',
+    ]);
+    expect(found[1]?.detail).toBe("Consider someone/chi (Go, 19k stars): more stars than the list's least-starred entry echo (3.4k)");
+  });
+
+  it('no least-starred entry (no figures yet): no contender', () => {
+    expect(contenders(market(), new Map([['fiber', facts('fiber', { stars: 25_100 })]]))).toEqual([]);
   });
 });

@@ -55,7 +55,8 @@ function nameScore(framework: string, repoName: string): number {
   return 0.7 * dice(a, b);
 }
 
-const quote = (value: string): string => (/[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value);
+/** A qualifier value GitHub reads as one word: quoted when it has spaces. */
+export const quote = (value: string): string => (/[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value);
 
 async function candidatesViaGraphql(client: GitHubClient, q: string): Promise<Candidate[]> {
   const query = `query Search($q: String!) {

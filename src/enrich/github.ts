@@ -15,6 +15,7 @@ export {
 } from './github-client.js';
 export { GitHubAuthError, GitHubFatalError, GitHubUnreachableError } from './github-errors.js';
 export { searchRepository } from './github-search.js';
+export { searchTopic, type TopicSearchResult } from './github-topics.js';
 export type { FetchStats, RepoData, RepoResult } from './github-types.js';
 
 /**

@@ -17,6 +17,7 @@ export type FindingName =
   | 'link-unverified'
   | 'stale-version'
   | 'outranked'
+  | 'contender'
   | 'stale-title';
 
 export interface Finding {
@@ -78,6 +79,8 @@ export interface ReviewEntry {
   position: number;
   framework: string;
   slug: string;
+  /** The language the article (or else the catalog) gives it, GitHub's name for it. */
+  language: string | null;
   /** Names the text may use for it: the entry's, its aliases, the catalog's. */
   names: string[];
   /** The entry's own words: description, pros, cons. */
@@ -90,4 +93,27 @@ export interface ReviewArticle {
   sourceUrl: string;
   title: string | null;
   entries: ReviewEntry[];
+}
+
+/** A catalog framework, a possible contender of an article in its language. */
+export interface KnownFramework {
+  name: string;
+  slug: string;
+  language: string;
+  repo: string;
+}
+
+/** The newest stored topic search of a language: its repositories with their stars at the time. */
+export interface TopicSearch {
+  language: string;
+  searchedAt: Date;
+  repos: { repo: string; name: string; stars: number }[];
+}
+
+/** What contenders are drawn from, beside the frameworks' facts. */
+export interface Market {
+  catalog: KnownFramework[];
+  searches: TopicSearch[];
+  /** Stars gained in 90 days by slug, where the snapshots reach that far back. */
+  starsChange90d: Map<string, number>;
 }

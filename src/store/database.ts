@@ -24,8 +24,9 @@ import { shareSession } from './pglite-session.js';
 import * as coreSchema from './schema.js';
 import * as eventsSchema from './schema-events.js';
 import * as linksSchema from './schema-links.js';
+import * as topicsSchema from './schema-topics.js';
 
-const schema = { ...coreSchema, ...eventsSchema, ...linksSchema };
+const schema = { ...coreSchema, ...eventsSchema, ...linksSchema, ...topicsSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Row = Record<string, unknown>;

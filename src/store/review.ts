@@ -22,7 +22,7 @@ export function reviewEntries(db: Db) {
   const c = currentEntries;
   return db
     .select({
-      sourceUrl: c.source_url, title: articleVersions.title, position: c.position, framework: c.framework, slug: c.slug,
+      sourceUrl: c.source_url, title: articleVersions.title, position: c.position, framework: c.framework, slug: c.slug, language: c.language,
       description: c.description, pros: c.pros, cons: c.cons, aliases: c.aliases, links: c.links,
     })
     .from(c)

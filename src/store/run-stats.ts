@@ -20,5 +20,7 @@ export interface RunStats {
   github?: { requests: number; notModified: number; graphqlCost: number; rateLimitRemaining: number | null };
   /** Open review findings after the run, by severity. */
   findings?: Record<string, number>;
+  /** Languages whose topic search (review's `contender`) waits for a later run: GitHub's search limit was spent. */
+  topicSearchesDeferred?: string[];
   stages?: StageTiming[];
 }

@@ -8,13 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startArticleServer, fixture } from './article-server.js';
-import { eightFrameworks, startFakeGitHub } from './fake-github/index.js';
+import { contenderRepos, eightFrameworks, startFakeGitHub } from './fake-github/index.js';
 import { startFakeRegistries } from './fake-registries/index.js';
 
 const now = new Date(process.env.STACKRADAR_NOW ?? Date.now());
 const articles = await startArticleServer();
 for (const name of ['keycdn-original.html', 'numbered-h2.html', 'mixed-h4.html']) articles.pages.set(`/${name}`, { body: fixture(name) });
-const github = await startFakeGitHub({ repos: eightFrameworks(now), tokens: ['stand-in-token'] });
+// With three web frameworks the article lacks, which review's topic searches find as contenders.
+const github = await startFakeGitHub({ repos: [...eightFrameworks(now), ...contenderRepos(now)], tokens: ['stand-in-token'] });
 const registries = await startFakeRegistries();
 // A catalog over the bundled one: docs on the stand-in (the real sites need the network), and no package
 // for CakePHP, which the fake registries do not hold — so a run ends `succeeded`, not `partial`.

@@ -5,13 +5,13 @@
  */
 import { computeCadence } from '../../enrich/cadence.js';
 import { checkDocsLinks } from '../../enrich/docs-check.js';
-import { createGitHubClient, fetchRepositories, GitHubFatalError, searchRepository, type FetchStats, type GitHubClient, type RepoData } from '../../enrich/github.js';
+import { fetchRepositories, GitHubFatalError, searchRepository, type FetchStats, type GitHubClient, type RepoData } from '../../enrich/github.js';
 import { ExitCode, StackradarError } from '../../errors.js';
 import { userAgent } from '../../http/user-agent.js';
-import { databaseCache } from '../../store/http-validators.js';
 import { lastDocsChecks, lastDocsFirstHops } from '../../store/reads.js';
 import { knownFrameworks } from '../../store/snapshots.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
+import { githubClientOf } from '../github.js';
 import { statusOf, type Stage } from '../stage.js';
 import { enrichTargets, type DocsOutcome, type Enriched, type Resolved, type Target } from './enrich-records.js';
 import { storeSnapshots } from './enrich-store.js';
@@ -125,15 +125,7 @@ async function checkAll(context: RunContext, records: Fetched[]): Promise<{ enri
 async function enrich(context: RunContext, runId: number, only: string[]): Promise<EnrichOutcome> {
   const targets = await enrichTargets(context.store.db, context.catalog, only);
   context.progress('enriching', 0, targets.length);
-  const github = createGitHubClient({
-    token: context.config.githubToken,
-    apiUrl: context.config.githubApiUrl,
-    graphqlUrl: context.config.githubGraphqlUrl,
-    logger: context.logger,
-    cache: databaseCache(context.store.db),
-    userAgent: userAgent(context.config.contact),
-    signal: context.signal,
-  });
+  const github = githubClientOf(context);
   try {
     const resolutions = await resolveAll(context, github, targets);
     const unresolved = resolutions.filter(isFailure);

@@ -2,14 +2,15 @@
  * The review stage, last in a refresh: reads what the run and the runs before it stored, derives the
  * findings of every tracked article (src/review, pure) and records them, so that `review_findings`
  * and `stackradar review` answer from the database alone and each finding keeps the run that first
- * found it. It sends no request.
+ * found it. Its only requests are the day's topic searches of the `contender` finding (topic-searches.ts).
  */
 import type { Catalog } from '../../catalog/catalog.js';
-import { review, type DocsCheck, type Finding, type FrameworkFacts, type ReviewArticle } from '../../review/review.js';
+import { review, topicSearchPlan, type DocsCheck, type Finding, type FrameworkFacts, type ReviewArticle } from '../../review/review.js';
 import { linkCheckHistory } from '../../store/links.js';
 import { docsCheckHistory, latestSnapshots, recordFindings, repositoryIdsSeen, reviewEntries } from '../../store/review.js';
 import { throwIfInterrupted, type RunContext } from '../context.js';
-import type { Stage } from '../stage.js';
+import type { Stage, StageSummary } from '../stage.js';
+import { marketOf, searchTopicsDue, type TopicSearchOutcome } from '../topic-searches.js';
 
 type EntryRow = Awaited<ReturnType<typeof reviewEntries>>[number];
 
@@ -32,6 +33,7 @@ function articlesOf(rows: EntryRow[], catalog: Catalog, checks: LinkChecks): Rev
       position: row.position,
       framework: row.framework,
       slug: row.slug,
+      language: row.language ?? known?.language ?? null,
       names: [...new Set([row.framework, ...row.aliases, ...(known ? [known.name, ...known.aliases] : [])])],
       text: [row.description ?? '', ...row.pros, ...row.cons].join('\n'),
       links: [...new Set(row.links.map((link) => link.url))].map((url) => ({ url, checks: checks.get(url) ?? [] })),
@@ -63,16 +65,18 @@ async function factsOf(context: RunContext, runId: number): Promise<Map<string, 
 /** One row per source, framework and finding: an entry listed twice in an article is reviewed once. */
 const keyOf = (f: Finding) => `${f.sourceUrl}\n${f.slug ?? ''}\n${f.finding}`;
 
-export type ReviewOutcome = { found: Finding[] } | { error: string };
+export type ReviewOutcome = { found: Finding[]; searches: TopicSearchOutcome } | { error: string };
 
 /** A review that fails leaves the run's figures standing: the run is partial, with the reason. */
 async function reviewRun(context: RunContext, runId: number): Promise<ReviewOutcome> {
   try {
     const articles = articlesOf(await reviewEntries(context.store.db), context.catalog, await linkChecksOf(context, runId));
-    const found = review(articles, await factsOf(context, runId), context.now);
+    const facts = await factsOf(context, runId);
+    const searches = await searchTopicsDue(context, runId, topicSearchPlan(articles, facts));
+    const found = review(articles, facts, context.now, await marketOf(context, runId));
     const unique = [...new Map(found.map((f) => [keyOf(f), f])).values()];
     await recordFindings(context.store.db, runId, context.now, unique.map((f) => ({ ...f, slug: f.slug ?? '' })));
-    return { found: unique };
+    return { found: unique, searches };
   } catch (error) {
     throwIfInterrupted(context);
     context.logger.error({ err: error }, 'review failed');
@@ -85,11 +89,13 @@ export function reviewStage(): Stage<ReviewOutcome> {
     name: 'review',
     essential: false,
     run: reviewRun,
-    summarize: (outcome) => {
+    summarize: (outcome): StageSummary => {
       if ('error' in outcome) return { status: 'failed', stats: {}, requests: {}, problems: [`review: ${outcome.error}`] };
       const findings: Record<string, number> = {};
       for (const f of outcome.found) findings[f.severity] = (findings[f.severity] ?? 0) + 1;
-      return { status: 'succeeded', stats: { findings }, requests: {}, problems: [] };
+      const { sent, failed, deferred } = outcome.searches;
+      const stats = { findings, ...(deferred.length > 0 ? { topicSearchesDeferred: deferred } : {}) };
+      return { status: failed.length > 0 ? 'partial' : 'succeeded', stats, requests: { github: sent }, problems: failed };
     },
   };
 }

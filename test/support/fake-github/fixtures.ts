@@ -47,6 +47,8 @@ export interface FakeRepo {
   disabled?: boolean;
   /** The default branch's last commit; `pushedAt` when unset. */
   lastCommitAt?: string;
+  /** GitHub topics (`web-framework`), which search's `topic:` qualifier matches. */
+  topics?: string[];
 }
 
 export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
@@ -194,6 +196,16 @@ export function extraRepos(now: Date): FakeRepo[] {
     repo('laravel', 'laravel', { stars: 80_000, primaryLanguage: 'PHP', description: 'Laravel application skeleton' }, now),
     repo('someone', 'express-clone', { stars: 12, primaryLanguage: 'JavaScript' }, now),
     repo('pallets-eco', 'flask-admin', { stars: 6_000, primaryLanguage: 'Python' }, now),
+  ];
+}
+
+/** Repositories with the `web-framework` topic that the eight's topic searches find (review's `contender`), for trying it by hand. */
+export function contenderRepos(now: Date): FakeRepo[] {
+  const topics = ['web-framework'];
+  return [
+    repo('fastapi', 'fastapi', { stars: 80_000, primaryLanguage: 'Python', topics, description: 'FastAPI framework, high performance' }, now),
+    repo('symfony', 'symfony', { stars: 30_500, primaryLanguage: 'PHP', topics, description: 'The Symfony PHP framework' }, now),
+    repo('encode', 'starlette', { stars: 10_000, primaryLanguage: 'Python', topics, description: 'The little ASGI framework that shines' }, now),
   ];
 }
 

@@ -27,6 +27,8 @@ export interface Faults {
   primaryRateLimit?: { count: number; status?: 403 | 429; resetInSeconds: number };
   secondaryRateLimit?: { count: number; retryAfterSeconds?: number };
   unauthorized?: { count: number };
+  /** Search requests answered 422 Validation Failed or 403 rate limit exceeded (a spent search budget), other requests untouched. */
+  searchRejections?: { count: number; status?: 403 | 422 };
 }
 
 export type Resource = 'core' | 'search' | 'graphql';
@@ -118,6 +120,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     if (take('unauthorized') || (token !== undefined && opts.tokens !== undefined && !opts.tokens.includes(token))) {
       return send(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
     }
+    const rejection = resource === 'search' ? take('searchRejections') : undefined;
+    if (rejection?.status === 403) return send(403, { message: 'API rate limit exceeded for 127.0.0.1.', documentation_url: DOCS }, rateHeaders(0));
+    if (rejection) return send(422, { message: 'Validation Failed', errors: [{ resource: 'Search', field: 'q', code: 'invalid' }], documentation_url: DOCS, status: '422' });
     const serverError = take('serverErrors');
     if (serverError) return send(serverError.status ?? 502, { message: 'Server Error' });
     const primary = take('primaryRateLimit');

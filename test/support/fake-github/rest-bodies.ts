@@ -53,6 +53,7 @@ export function repoBody(api: string, repo: FakeRepo, id: number) {
     stargazers_count: repo.stars,
     watchers_count: repo.stars,
     language: repo.primaryLanguage,
+    topics: repo.topics ?? [],
     forks_count: repo.forks,
     archived: repo.archived,
     disabled: repo.disabled ?? false,

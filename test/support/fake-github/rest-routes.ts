@@ -41,14 +41,22 @@ export function findRepo(repos: FakeRepo[], owner: string, name: string): { repo
   return old ? { repo: old, renamed: true } : undefined;
 }
 
-/** Name search in the spirit of GitHub's: every term in the name (or description), `language:` filters, stars order. */
+/** The qualifiers of a search query (`language:Go`, `topic:web-framework`, `stars:>N`, `archived:false`, `in:name`). */
+function qualifiers(words: string[]) {
+  const value = (key: string) => words.find((w) => w.startsWith(`${key}:`))?.slice(key.length + 1).replace(/"/g, '');
+  const stars = /^>(\d+)$/.exec(value('stars') ?? '');
+  return { language: value('language'), topic: value('topic'), archived: value('archived'), minStars: stars ? Number(stars[1]) + 1 : 0 };
+}
+
+/** Search in the spirit of GitHub's: every term in the name (or description), qualifiers filter, stars order. */
 export function searchRepos(repos: FakeRepo[], q: string): { repo: FakeRepo; score: number }[] {
-  const words = q.split(/\s+/).filter(Boolean);
-  const language = words.find((w) => w.startsWith('language:'))?.slice('language:'.length).replace(/"/g, '');
+  const words: string[] = q.match(/\S+:"[^"]*"|\S+/g) ?? [];
+  const { language, topic, archived, minStars } = qualifiers(words);
   const nameOnly = words.includes('in:name');
   const terms = words.filter((w) => !w.includes(':')).map((w) => w.toLowerCase().replace(/"/g, ''));
   return repos
     .filter((r) => !language || same(r.primaryLanguage ?? '', language))
+    .filter((r) => (!topic || (r.topics ?? []).includes(topic)) && r.stars >= minStars && (archived === undefined || String(r.archived) === archived))
     .filter((r) => terms.every((t) => r.name.toLowerCase().includes(t) || (!nameOnly && r.description.toLowerCase().includes(t))))
     .map((r) => ({ repo: r, score: (terms.join('-') === r.name.toLowerCase() ? 100 : 10) + Math.log10(1 + r.stars) }))
     .sort((a, b) => b.repo.stars - a.repo.stars);
