@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeRegistries, type FakeRegistries, type RequestLogEntry } from './support/fake-registries/index.js';
 import { fakeClient, memoryCache, requestsFor } from './support/fake-registries/client.js';
+import { addSyntheticPackages } from './support/fake-registries/synthetic.js';
 
 const NOW = new Date('2026-12-01T06:00:00Z');
 const FRAMEWORKS = ['packagist:laravel/framework', 'pypi:Django', 'rubygems:rails', 'hex:phoenix', 'npm:express', 'maven:org.springframework.boot:spring-boot'];
@@ -112,5 +113,21 @@ describe('request counts and politeness', () => {
     expect(busiest(on(fake, 'hex'), 60_000 * scale)).toBeLessThanOrEqual(100);
     expect(on(fake, 'pypistats')).toHaveLength(40);
     expect(busiest(on(fake, 'pypistats'), 60_000 * scale)).toBeLessThanOrEqual(30);
+  });
+
+  it("pypistats' per-run budget: the packages whose days are oldest get their downloads, the others keep their version and wait", async () => {
+    const names = ['synth-a', 'synth-b', 'synth-c', 'synth-d', 'synth-e'];
+    addSyntheticPackages(names.map((name) => ({ registry: 'pypi', name })));
+    const since: Record<string, string | null> = { 'synth-a': '2026-11-30', 'synth-b': null, 'synth-c': '2026-11-20', 'synth-d': '2026-11-30', 'synth-e': null };
+    const client = fakeClient(fake, { pypistatsPerRun: 3 });
+    const results = await client.fetchPackages(names.map((name) => ({ registry: 'pypi', name, dailySince: since[name] ?? null })), NOW);
+    // Never stored (b, e) first, then the oldest stored day (c); a and d wait for a later run.
+    expect(on(fake, 'pypistats').map((r) => r.path.split('/')[3]).sort()).toEqual(['synth-b', 'synth-c', 'synth-e']);
+    expect(client.stats().deferred).toBe(2);
+    for (const name of ['synth-a', 'synth-d']) {
+      expect(results.get(`pypi:${name}`)).toMatchObject({ version: expect.stringMatching(/^1\./), downloadsLastDay: null, downloadsLastMonth: null, daily: [] });
+    }
+    expect(results.get('pypi:synth-c')).toMatchObject({ downloadsLastDay: expect.any(Number), daily: expect.arrayContaining([{ day: '2026-11-30', downloads: expect.any(Number) }]) });
+    expect((results.get('pypi:synth-c') as { daily: unknown[] }).daily).toHaveLength(11);
   });
 });

@@ -42,7 +42,7 @@ export interface HttpClient {
    * `accept` the media type wanted (JSON unless said).
    */
   get(endpoint: RegistryEndpoint, url: string, validator?: string, accept?: string): Promise<HttpAnswer>;
-  stats(): RegistryStats;
+  stats(): Omit<RegistryStats, 'deferred'>;
 }
 
 export interface HttpOptions {
