@@ -1,32 +1,13 @@
 // Request counts and politeness, measured from the fake registries' log: npm's bulk downloads, the
 // eight frameworks' first and next-day runs, and each registry's published rate limit.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeRegistries, type FakeRegistries, type RequestLogEntry } from './support/fake-registries/index.js';
+import { startFakeRegistries, type FakeRegistries } from './support/fake-registries/index.js';
+import { busiest, mostInFlight } from './support/fake-registries/log.js';
 import { fakeClient, memoryCache, requestsFor } from './support/fake-registries/client.js';
 import { addSyntheticPackages } from './support/fake-registries/synthetic.js';
 
 const NOW = new Date('2026-12-01T06:00:00Z');
 const FRAMEWORKS = ['packagist:laravel/framework', 'pypi:Django', 'rubygems:rails', 'hex:phoenix', 'npm:express', 'maven:org.springframework.boot:spring-boot'];
-
-/** The most requests that arrived within any window of `ms`. */
-function busiest(entries: RequestLogEntry[], ms: number): number {
-  const times = entries.map((e) => e.at).sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while ((times[i] ?? 0) - (times[j] ?? 0) >= ms) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
-
-/** The most requests in flight at once, from arrival to answer. */
-function mostInFlight(entries: RequestLogEntry[]): number {
-  const events = entries.flatMap((e) => [{ t: e.at, d: 1 }, { t: e.doneAt, d: -1 }]).sort((a, b) => a.t - b.t || a.d - b.d);
-  let now = 0;
-  let most = 0;
-  for (const e of events) most = Math.max(most, (now += e.d));
-  return most;
-}
 
 const on = (fake: FakeRegistries, endpoint: string) => fake.requests.filter((r) => r.endpoint === endpoint);
 
