@@ -1,6 +1,6 @@
 // Request counts and politeness, measured from the fake registries' log: npm's bulk downloads, the
 // eight frameworks' first and next-day runs, and each registry's published rate limit.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeRegistries, type FakeRegistries } from './support/fake-registries/index.js';
 import { busiest, mostInFlight } from './support/fake-registries/log.js';
 import { fakeClient, memoryCache, requestsFor } from './support/fake-registries/client.js';
@@ -72,6 +72,23 @@ describe('request counts and politeness', () => {
   it('crates.io: never more than 1 request in a second', async () => {
     await fakeClient(fake, { timing: { paceScale: 1 } }).fetchPackages(requestsFor(['crates:axum', 'crates:rocket']), NOW);
     expect(on(fake, 'crates')).toHaveLength(3);
+    expect(busiest(on(fake, 'crates'), 1000)).toBe(1);
+  });
+
+  it('crates.io: a request sent late after taking its token still arrives a whole second before the next', async () => {
+    // A loaded machine can send a request long after its turn: the window must run from its arrival, not its turn.
+    const realFetch = globalThis.fetch;
+    let calls = 0;
+    const late = vi.spyOn(globalThis, 'fetch').mockImplementation(async (...args) => {
+      if (calls++ === 0) await new Promise((r) => setTimeout(r, 600));
+      return realFetch(...args);
+    });
+    try {
+      await fakeClient(fake, { timing: { paceScale: 1 } }).fetchPackages(requestsFor(['crates:axum']), NOW);
+    } finally {
+      late.mockRestore();
+    }
+    expect(on(fake, 'crates')).toHaveLength(2);
     expect(busiest(on(fake, 'crates'), 1000)).toBe(1);
   });
 
