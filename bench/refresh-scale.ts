@@ -146,8 +146,7 @@ export interface ExtraStandIns {
   env: Record<string, string>;
   packageOf(i: number): CatalogPackage | undefined;
   beforeRun(day: number): void;
-  /** The run as measured, and what `runs --limit 1 --format json` printed after it. */
-  afterRun(run: RefreshRun, runsJson: string): void;
+  afterRun(run: RefreshRun): void;
 }
 
 /**
@@ -186,8 +185,7 @@ export async function benchRefreshScale(n: number, driver: Driver, now: Date, ad
       extra?.beforeRun(day);
       const loadBefore = round(loadavg()[0] ?? 0, 2);
       const run = await runTimed([CLI, 'refresh'], env(day));
-      const runsJson = (await runTimed([CLI, 'runs', '--limit', '1', '--format', 'json'], env(day))).stdout;
-      const last = lastRunStages(runsJson);
+      const last = lastRunStages((await runTimed([CLI, 'runs', '--limit', '1', '--format', 'json'], env(day))).stdout);
       const count = (resource: string) => github.requests.filter((r) => r.resource === resource).length;
       const measured: RefreshRun = {
         label,
@@ -205,7 +203,7 @@ export async function benchRefreshScale(n: number, driver: Driver, now: Date, ad
         loadBefore,
       };
       result.runs.push(measured);
-      extra?.afterRun(measured, runsJson);
+      extra?.afterRun(measured);
       progress(`refresh-scale: ${round(run.ms / 1000, 1)} s, exit ${run.code}, peak RSS ${run.peakRssMB} MB`);
       if (run.code !== 0) {
         result.error = `${label} run exited with ${run.code}: ${run.stderr.trim().split('\n').filter((l) => !/^\s/.test(l)).slice(-2).join(' | ').slice(0, 300)}`;

@@ -1,7 +1,7 @@
 /**
  * The registries stage at scale: a `refresh-scale` refresh of N frameworks whose catalog names packages in
  * the bundled catalog's proportions across registries (synthetic names the fake registries answer on
- * every endpoint), on a new embedded database: the first run (backfill) and the next day's. Per run, each
+ * every endpoint), on a new database (PostgreSQL unless asked): the first run (backfill) and the next day's. Per run, each
  * registry's requests and the time from its first request to its last answer, the stage's time and the
  * PyPI packages left for a later run, and every published limit checked on the fakes' log: the most
  * requests in any sliding window, the most in flight to Packagist.
@@ -11,7 +11,7 @@ import type { RegistryEndpoint } from '../src/enrich/registries/index.js';
 import { startFakeRegistries, type RequestLogEntry } from '../test/support/fake-registries/index.js';
 import { busiest, mostInFlight } from '../test/support/fake-registries/log.js';
 import { addSyntheticPackages } from '../test/support/fake-registries/synthetic.js';
-import { benchRefreshScale, type RefreshRun } from './refresh-scale.js';
+import { benchRefreshScale, type Driver, type RefreshRun } from './refresh-scale.js';
 import { packageInProportion } from './refresh-scale-fixtures.js';
 import { progress, round } from './util.js';
 
@@ -51,6 +51,7 @@ interface RegistriesRun {
 
 export interface RegistriesScaleResult {
   n: number;
+  driver: Driver;
   packages: Partial<Record<Registry, number>>;
   runs: RegistriesRun[];
   error?: string;
@@ -67,31 +68,30 @@ function endpointFigures(log: RequestLogEntry[]): Partial<Record<RegistryEndpoin
   return out;
 }
 
-function deferredOf(runsJson: string): number {
-  try {
-    const [last] = JSON.parse(runsJson) as { stats?: { deferredDownloads?: number } }[];
-    return last?.stats?.deferredDownloads ?? 0;
-  } catch {
-    return 0;
-  }
+/** PyPI packages asked at PyPI but not at pypistats: those whose downloads wait for a later run. */
+function deferredOf(log: RequestLogEntry[]): number {
+  const asked = (endpoint: RegistryEndpoint, path: RegExp) => new Set(log.filter((e) => e.endpoint === endpoint).flatMap((e) => path.exec(e.path)?.[1] ?? []));
+  const pypi = asked('pypi', /^\/simple\/([^/]+)\//);
+  const stats = asked('pypistats', /^\/api\/packages\/([^/]+)\//);
+  return [...pypi].filter((name) => !stats.has(name)).length;
 }
 
-export async function benchRegistriesScale(n: number, now: Date, adminUrl: string): Promise<RegistriesScaleResult> {
+export async function benchRegistriesScale(n: number, driver: Driver, now: Date, adminUrl: string): Promise<RegistriesScaleResult> {
   const fake = await startFakeRegistries();
   const packages = Array.from({ length: n }, (_, i) => packageInProportion(i)).filter((p) => p !== undefined);
   addSyntheticPackages(packages);
-  const result: RegistriesScaleResult = { n, packages: {}, runs: [] };
+  const result: RegistriesScaleResult = { n, driver, packages: {}, runs: [] };
   for (const p of packages) result.packages[p.registry] = (result.packages[p.registry] ?? 0) + 1;
   progress(`registries-scale: ${packages.length} packages for ${n} frameworks: ${JSON.stringify(result.packages)}`);
   try {
-    const refreshed = await benchRefreshScale(n, 'embedded', now, adminUrl, 2, undefined, {
+    const refreshed = await benchRefreshScale(n, driver, now, adminUrl, 2, undefined, {
       env: { STACKRADAR_REGISTRY_URLS: fake.envValue },
       packageOf: packageInProportion,
       beforeRun: (day) => {
         fake.resetLog();
         fake.setToday(new Date(now.getTime() + day * 86_400_000).toISOString().slice(0, 10));
       },
-      afterRun: (run: RefreshRun, runsJson) => {
+      afterRun: (run: RefreshRun) => {
         const limits = PUBLISHED.map(({ endpoint, rule, most, limit }) => {
           const seen = most(fake.requests.filter((e) => e.endpoint === endpoint));
           return { endpoint, rule, most: seen, held: seen <= limit };
@@ -104,7 +104,7 @@ export async function benchRegistriesScale(n: number, now: Date, adminUrl: strin
           stageSeconds: stage ? round(stage.ms / 1000, 1) : null,
           loadBefore: run.loadBefore,
           endpoints: endpointFigures(fake.requests),
-          deferredDownloads: deferredOf(runsJson),
+          deferredDownloads: deferredOf(fake.requests),
           limits,
         };
         result.runs.push(measured);

@@ -117,7 +117,7 @@ function refreshScaleRows(results: RefreshScaleResult[]): Row[] {
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 function registriesScaleRows(r: RegistriesScaleResult): Row[] {
-  const section = `registries N=${r.n.toLocaleString('en')}, embedded`;
+  const section = `registries N=${r.n.toLocaleString('en')}, ${r.driver}`;
   const rows = r.runs.flatMap((run): Row[] => {
     const endpoints = Object.entries(run.endpoints).map(([name, e]) => `${name} ${e.requests}${e.notModified ? ` (${e.notModified} 304)` : ''} in ${e.seconds} s`);
     const out: Row[] = [
