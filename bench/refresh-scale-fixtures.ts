@@ -6,6 +6,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CatalogPackage, Registry } from '../src/catalog/catalog.js';
+import BUNDLED from '../src/catalog/catalog.json' with { type: 'json' };
 import { slugify } from '../src/catalog/slug.js';
 
 const HEADS = ['Ar', 'Bel', 'Cal', 'Dor', 'Eld', 'Fen', 'Gal', 'Hal', 'Ith', 'Jor', 'Kel', 'Lum', 'Mor', 'Nym', 'Orv', 'Pyr', 'Quen', 'Ros', 'Syl', 'Tam', 'Ulm', 'Vor', 'Wyn', 'Xan', 'Zel'];
@@ -62,16 +64,40 @@ export function articleHtml(frameworks: Framework[]): string {
   ].join('\n');
 }
 
-/** The user catalog: framework i → synth/repo-i on the fake GitHub, its docs on docs host i mod hosts. */
-export function catalogJson(frameworks: Framework[], docsHosts: string[]): string {
+/**
+ * The user catalog: framework i → synth/repo-i on the fake GitHub, its docs on docs host i mod hosts, and
+ * `packageOf(i)` when given.
+ */
+export function catalogJson(frameworks: Framework[], docsHosts: string[], packageOf: (i: number) => CatalogPackage | undefined = () => undefined): string {
   return JSON.stringify({
-    frameworks: frameworks.map(({ name, language }, i) => ({
-      name,
-      language,
-      repo: `synth/repo-${i}`,
-      docs: `${docsHosts[i % docsHosts.length]}/docs/${i}`,
-    })),
+    frameworks: frameworks.map(({ name, language }, i) => {
+      const pkg = packageOf(i);
+      return { name, language, repo: `synth/repo-${i}`, docs: `${docsHosts[i % docsHosts.length]}/docs/${i}`, ...(pkg ? { package: pkg } : {}) };
+    }),
   });
+}
+
+/** A synthetic package name in each registry's own form. */
+const PACKAGE_NAMES: Record<Registry, (i: number) => string> = {
+  npm: (i) => `synth-${i}`,
+  pypi: (i) => `synth-${i}`,
+  rubygems: (i) => `synth-${i}`,
+  packagist: (i) => `synth/pkg-${i}`,
+  hex: (i) => `synth_${i}`,
+  maven: (i) => `org.synth:pkg-${i}`,
+  crates: (i) => `synth-${i}`,
+  nuget: (i) => `Synth.Pkg${i}`,
+  go: (i) => `example.com/synth/pkg-${i}`,
+};
+
+/**
+ * Framework i's package in the bundled catalog's proportions: the registry of bundled entry i mod its
+ * length (none where that entry has none), under a synthetic name.
+ */
+export function packageInProportion(i: number): CatalogPackage | undefined {
+  const { frameworks } = BUNDLED as { frameworks: { package?: { registry: Registry } }[] };
+  const registry = frameworks[i % frameworks.length]?.package?.registry;
+  return registry ? { registry, name: PACKAGE_NAMES[registry](i) } : undefined;
 }
 
 interface DocsSites {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { startArticleServer } from '../test/support/article-server.js';
 import { startFakeGitHub, syntheticRepos } from '../test/support/fake-github/index.js';
+import type { CatalogPackage } from '../src/catalog/catalog.js';
 import { CLI } from './cli.js';
 import { articleHtml, catalogJson, frameworkNames, startDocsSites } from './refresh-scale-fixtures.js';
 import { withDatabase } from './store.js';
@@ -40,7 +41,7 @@ interface StageStats {
   requests: Record<string, number>;
 }
 
-interface RefreshRun {
+export interface RefreshRun {
   label: string;
   exitCode: number | null;
   seconds: number;
@@ -140,11 +141,19 @@ async function dropDatabase(adminUrl: string): Promise<void> {
 /** What runs on the refreshed database before it goes: its environment, and the requests the stand-ins have served. */
 export type AfterRefresh = (env: NodeJS.ProcessEnv, served: () => number) => Promise<void>;
 
+/** More stand-ins for a section that needs them: their environment, the catalog's packages, hooks around each run. */
+export interface ExtraStandIns {
+  env: Record<string, string>;
+  packageOf(i: number): CatalogPackage | undefined;
+  beforeRun(day: number): void;
+  afterRun(run: RefreshRun): void;
+}
+
 /**
  * The first `runs` (default all three) refreshes of `n` frameworks on a new database of `driver`, then
  * `after` (the review section) when they all succeeded.
  */
-export async function benchRefreshScale(n: number, driver: Driver, now: Date, adminUrl: string, runs: number = RUNS.length, after?: AfterRefresh): Promise<RefreshScaleResult> {
+export async function benchRefreshScale(n: number, driver: Driver, now: Date, adminUrl: string, runs: number = RUNS.length, after?: AfterRefresh, extra?: ExtraStandIns): Promise<RefreshScaleResult> {
   const frameworks = frameworkNames(n);
   const articles = await startArticleServer();
   // Each run is a new day with its topic searches (one per language), and the runs follow one another within
@@ -157,7 +166,7 @@ export async function benchRefreshScale(n: number, driver: Driver, now: Date, ad
     github.setFaults({ latencyMs: GITHUB_LATENCY_MS });
     articles.pages.set('/top-backend-frameworks.html', { body: articleHtml(frameworks) });
     const catalog = path.join(dir, 'catalog.json');
-    writeFileSync(catalog, catalogJson(frameworks, docs.urls));
+    writeFileSync(catalog, catalogJson(frameworks, docs.urls, extra?.packageOf));
     const database = await prepareDatabase(driver, adminUrl, dir);
     const env = (day: number) =>
       cleanEnv({
@@ -168,17 +177,19 @@ export async function benchRefreshScale(n: number, driver: Driver, now: Date, ad
         STACKRADAR_NOW: new Date(now.getTime() + day * DAY).toISOString(),
         GITHUB_API_URL: github.url,
         GITHUB_TOKEN: TOKEN,
+        ...extra?.env,
       });
     for (const { label, day } of RUNS.slice(0, runs)) {
       progress(`refresh-scale: N = ${n.toLocaleString('en')}, ${driver}, ${label} run (load ${round(loadavg()[0] ?? 0, 2)})`);
       github.resetLog();
       docs.requests.clear();
       articles.hits.clear();
+      extra?.beforeRun(day);
       const loadBefore = round(loadavg()[0] ?? 0, 2);
       const run = await runTimed([CLI, 'refresh'], env(day));
       const last = lastRunStages((await runTimed([CLI, 'runs', '--limit', '1', '--format', 'json'], env(day))).stdout);
       const count = (resource: string) => github.requests.filter((r) => r.resource === resource).length;
-      result.runs.push({
+      const measured: RefreshRun = {
         label,
         exitCode: run.code,
         seconds: round(run.ms / 1000, 1),
@@ -192,7 +203,9 @@ export async function benchRefreshScale(n: number, driver: Driver, now: Date, ad
           article: [...articles.hits.values()].reduce((a, b) => a + b, 0),
         },
         loadBefore,
-      });
+      };
+      result.runs.push(measured);
+      extra?.afterRun(measured);
       progress(`refresh-scale: ${round(run.ms / 1000, 1)} s, exit ${run.code}, peak RSS ${run.peakRssMB} MB`);
       if (run.code !== 0) {
         result.error = `${label} run exited with ${run.code}: ${run.stderr.trim().split('\n').filter((l) => !/^\s/.test(l)).slice(-2).join(' | ').slice(0, 300)}`;

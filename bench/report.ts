@@ -6,6 +6,7 @@ import type { EnrichResult } from './enrich.js';
 import type { ParseAccuracyResult } from './parse-accuracy.js';
 import type { ParseResult } from './parse.js';
 import type { RefreshScaleResult } from './refresh-scale.js';
+import type { RegistriesScaleResult } from './registries-scale.js';
 import type { ReviewResult } from './review.js';
 import type { StoreResult } from './store.js';
 
@@ -19,6 +20,7 @@ export interface Results {
   cli?: CliResult;
   store?: StoreResult;
   refreshScale?: RefreshScaleResult[];
+  registriesScale?: RegistriesScaleResult;
   review?: ReviewResult;
   /** Sections that did not run, and why. */
   skipped: Record<string, string>;
@@ -114,6 +116,23 @@ function refreshScaleRows(results: RefreshScaleResult[]): Row[] {
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
+function registriesScaleRows(r: RegistriesScaleResult): Row[] {
+  const section = `registries N=${r.n.toLocaleString('en')}, ${r.driver}`;
+  const rows = r.runs.flatMap((run): Row[] => {
+    const endpoints = Object.entries(run.endpoints).map(([name, e]) => `${name} ${e.requests}${e.notModified ? ` (${e.notModified} 304)` : ''} in ${e.seconds} s`);
+    const out: Row[] = [
+      [section, `${run.label}: registries stage / whole refresh (load ${run.loadBefore})`, `${run.stageSeconds ?? '?'} s / ${run.refreshSeconds} s`, '', ''],
+      [section, `${run.label}: requests, first to last answer`, endpoints.join(', '), '', ''],
+      [section, `${run.label}: PyPI packages whose downloads wait for a later run`, String(run.deferredDownloads), '', ''],
+      ...run.limits.map((l): Row => [section, `${run.label}: ${l.endpoint}, most seen against ${l.rule}`, String(l.most), l.rule, l.held ? 'met' : 'BROKEN']),
+    ];
+    if (run.exitCode !== 0) out.push([section, `${run.label}: exit code`, String(run.exitCode), '0', 'FAILED']);
+    return out;
+  });
+  if (r.error) rows.push([section, 'error', r.error, '', 'FAILED']);
+  return rows;
+}
+
 function parseAccuracyRows(p: ParseAccuracyResult): Row[] {
   const half = (name: string, h: ParseAccuracyResult['heldOut'], target: number): Row[] => [
     [`parse-accuracy, ${name}`, `${h.articles} articles: exact`, `${h.exact} (${h.exactPct} %)`, `≥ ${target} %`, atLeast(h.exactPct, target)],
@@ -142,6 +161,7 @@ export function tableRows(r: Results): Row[] {
   }
   if (r.store) rows.push(...storeRows(r.store));
   if (r.refreshScale) rows.push(...refreshScaleRows(r.refreshScale));
+  if (r.registriesScale) rows.push(...registriesScaleRows(r.registriesScale));
   if (r.review) {
     const { n, medianSeconds, floorSeconds, findings, requests, loadBefore, error } = r.review;
     const what = `review --format json, ${n.toLocaleString('en')} frameworks, embedded (median, load ${loadBefore}; sql "select 1" on it: ${floorSeconds} s): ${findings} findings, ${requests} requests sent`;

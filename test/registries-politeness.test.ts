@@ -1,31 +1,13 @@
 // Request counts and politeness, measured from the fake registries' log: npm's bulk downloads, the
 // eight frameworks' first and next-day runs, and each registry's published rate limit.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeRegistries, type FakeRegistries, type RequestLogEntry } from './support/fake-registries/index.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startFakeRegistries, type FakeRegistries } from './support/fake-registries/index.js';
+import { busiest, mostInFlight } from './support/fake-registries/log.js';
 import { fakeClient, memoryCache, requestsFor } from './support/fake-registries/client.js';
+import { addSyntheticPackages } from './support/fake-registries/synthetic.js';
 
 const NOW = new Date('2026-12-01T06:00:00Z');
 const FRAMEWORKS = ['packagist:laravel/framework', 'pypi:Django', 'rubygems:rails', 'hex:phoenix', 'npm:express', 'maven:org.springframework.boot:spring-boot'];
-
-/** The most requests that arrived within any window of `ms`. */
-function busiest(entries: RequestLogEntry[], ms: number): number {
-  const times = entries.map((e) => e.at).sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while ((times[i] ?? 0) - (times[j] ?? 0) >= ms) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
-
-/** The most requests in flight at once, from arrival to answer. */
-function mostInFlight(entries: RequestLogEntry[]): number {
-  const events = entries.flatMap((e) => [{ t: e.at, d: 1 }, { t: e.doneAt, d: -1 }]).sort((a, b) => a.t - b.t || a.d - b.d);
-  let now = 0;
-  let most = 0;
-  for (const e of events) most = Math.max(most, (now += e.d));
-  return most;
-}
 
 const on = (fake: FakeRegistries, endpoint: string) => fake.requests.filter((r) => r.endpoint === endpoint);
 
@@ -93,6 +75,23 @@ describe('request counts and politeness', () => {
     expect(busiest(on(fake, 'crates'), 1000)).toBe(1);
   });
 
+  it('crates.io: a request sent late after taking its token still arrives a whole second before the next', async () => {
+    // A loaded machine can send a request long after its turn: the window must run from its arrival, not its turn.
+    const realFetch = globalThis.fetch;
+    let calls = 0;
+    const late = vi.spyOn(globalThis, 'fetch').mockImplementation(async (...args) => {
+      if (calls++ === 0) await new Promise((r) => setTimeout(r, 600));
+      return realFetch(...args);
+    });
+    try {
+      await fakeClient(fake, { timing: { paceScale: 1 } }).fetchPackages(requestsFor(['crates:axum']), NOW);
+    } finally {
+      late.mockRestore();
+    }
+    expect(on(fake, 'crates')).toHaveLength(2);
+    expect(busiest(on(fake, 'crates'), 1000)).toBe(1);
+  });
+
   it('Packagist: at most 10 requests in flight', async () => {
     fake.setFaults({ latencyMs: 50 });
     const packages = Array.from({ length: 20 }, (_, i) => `packagist:vendor/absent-${i}`);
@@ -112,5 +111,21 @@ describe('request counts and politeness', () => {
     expect(busiest(on(fake, 'hex'), 60_000 * scale)).toBeLessThanOrEqual(100);
     expect(on(fake, 'pypistats')).toHaveLength(40);
     expect(busiest(on(fake, 'pypistats'), 60_000 * scale)).toBeLessThanOrEqual(30);
+  });
+
+  it("pypistats' per-run budget: the packages whose days are oldest get their downloads, the others keep their version and wait", async () => {
+    const names = ['synth-a', 'synth-b', 'synth-c', 'synth-d', 'synth-e'];
+    addSyntheticPackages(names.map((name) => ({ registry: 'pypi', name })));
+    const since: Record<string, string | null> = { 'synth-a': '2026-11-30', 'synth-b': null, 'synth-c': '2026-11-20', 'synth-d': '2026-11-30', 'synth-e': null };
+    const client = fakeClient(fake, { pypistatsPerRun: 3 });
+    const results = await client.fetchPackages(names.map((name) => ({ registry: 'pypi', name, dailySince: since[name] ?? null })), NOW);
+    // Never stored (b, e) first, then the oldest stored day (c); a and d wait for a later run.
+    expect(on(fake, 'pypistats').map((r) => r.path.split('/')[3]).sort()).toEqual(['synth-b', 'synth-c', 'synth-e']);
+    expect(client.stats().deferred).toBe(2);
+    for (const name of ['synth-a', 'synth-d']) {
+      expect(results.get(`pypi:${name}`)).toMatchObject({ version: expect.stringMatching(/^1\./), downloadsLastDay: null, downloadsLastMonth: null, daily: [] });
+    }
+    expect(results.get('pypi:synth-c')).toMatchObject({ downloadsLastDay: expect.any(Number), daily: expect.arrayContaining([{ day: '2026-11-30', downloads: expect.any(Number) }]) });
+    expect((results.get('pypi:synth-c') as { daily: unknown[] }).daily).toHaveLength(11);
   });
 });

@@ -18,6 +18,8 @@ export interface RunStats {
   /** Frameworks that could not be enriched, and why. */
   failed?: { slug: string; reason: string }[];
   github?: { requests: number; notModified: number; graphqlCost: number; rateLimitRemaining: number | null };
+  /** PyPI packages whose downloads pypistats' per-run budget left for a later run. */
+  deferredDownloads?: number;
   /** Open review findings after the run, by severity. */
   findings?: Record<string, number>;
   /** Languages whose topic search (review's `contender`) waits for a later run: GitHub's search limit was spent. */

@@ -7,6 +7,7 @@ import type { Logger } from '../../logger.js';
 import type { Registry } from '../../catalog/catalog.js';
 import type { ValidatorCache } from '../../store/http-validators.js';
 import { DEFAULT_REGISTRY_URLS, type RegistryEndpoint } from './endpoints.js';
+import { PYPISTATS_PER_RUN, withinBudget } from './budget.js';
 import { createFetcher, type Fetcher } from './fetcher.js';
 import { createHttpClient, DEFAULT_TIMING, RegistryFault, type HttpTiming } from './http.js';
 import { fetchCrates } from './crates.js';
@@ -30,6 +31,8 @@ export interface RegistriesOptions {
   logger: Logger;
   /** Timeouts, retries and pace; tests shorten them. */
   timing?: Partial<HttpTiming>;
+  /** PyPI packages whose downloads a run asks pypistats for (default PYPISTATS_PER_RUN). */
+  pypistatsPerRun?: number;
 }
 
 export interface Registries {
@@ -56,6 +59,8 @@ const packageKey = (request: { registry: Registry; name: string }): string => `$
 export function createRegistries(options: RegistriesOptions): Registries {
   const urls = { ...DEFAULT_REGISTRY_URLS, ...options.urls };
   const http = createHttpClient({ userAgent: options.userAgent, signal: options.signal, timing: { ...DEFAULT_TIMING, ...options.timing } });
+  const budget = options.pypistatsPerRun ?? PYPISTATS_PER_RUN;
+  let deferred = 0;
 
   async function settle(request: PackageRequest, pending: Promise<PackageResult>): Promise<PackageResult> {
     try {
@@ -71,7 +76,10 @@ export function createRegistries(options: RegistriesOptions): Registries {
   return {
     async fetchPackages(requests, now, onSettled) {
       const f = createFetcher(http, urls, options.cache);
-      const unique = [...new Map(requests.map((r) => [packageKey(r), r])).values()];
+      const unique = withinBudget([...new Map(requests.map((r) => [packageKey(r), r])).values()], budget);
+      const later = unique.filter((r) => r.downloads === false).length;
+      if (later > 0) options.logger.info({ registry: 'pypi', deferred: later, budget }, 'pypistats: downloads of the packages past the per-run budget left for a later run');
+      deferred += later;
       const npm = fetchNpm(f, unique.filter((r) => r.registry === 'npm'), now);
       let settledCount = 0;
       const pending = unique.map((r) => {
@@ -83,6 +91,6 @@ export function createRegistries(options: RegistriesOptions): Registries {
       });
       return new Map(await Promise.all(pending));
     },
-    stats: () => http.stats(),
+    stats: () => ({ ...http.stats(), deferred }),
   };
 }

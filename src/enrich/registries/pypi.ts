@@ -52,8 +52,9 @@ export async function fetchPypi(f: Fetcher, request: PackageRequest, now: Date):
   const [doc, simple, history] = await settleAll([
     f.json('pypi', `/pypi/${encodeURIComponent(request.name)}/json`, PYPI_PROJECT, { conditional: true }),
     f.json('pypi', `/simple/${name}/`, PYPI_SIMPLE, { conditional: true, accept: SIMPLE_JSON }),
-    f.json('pypistats', `/api/packages/${name}/overall?mirrors=false`, overall),
+    request.downloads === false ? null : f.json('pypistats', `/api/packages/${name}/overall?mirrors=false`, overall),
   ]);
+  if (!history) return figures({ ...readProject(doc), deprecated: readDeprecated(doc, simple) });
   const days = history.data.filter((d) => d.category === 'without_mirrors').map((d) => ({ day: d.date, downloads: d.downloads }));
   return figures({ ...readProject(doc), ...recentOf(days), deprecated: readDeprecated(doc, simple), daily: completeDays(days, request.dailySince, now) });
 }

@@ -11,6 +11,8 @@ export interface PackageRequest {
   name: string;
   /** Daily downloads are wanted from this day on (YYYY-MM-DD, inclusive); null: as far back as the registry goes. */
   dailySince: string | null;
+  /** False: this run leaves the package's downloads for a later one (pypistats' per-run budget); its version is still asked. */
+  downloads?: boolean;
 }
 
 export interface DailyDownloads {
@@ -44,4 +46,6 @@ export interface RegistryStats {
   /** Requests sent per registry (`npm`, `npm-downloads`, `pypi`, `pypistats`, …), 304s included. */
   requests: Record<string, number>;
   notModified: number;
+  /** Packages whose downloads a per-run budget left for a later run. */
+  deferred: number;
 }

@@ -134,7 +134,7 @@ export function registriesStage(): Stage<RegistriesOutcome> {
       const total = outcome.stored.length + outcome.failed.length;
       return {
         status: total === 0 ? 'succeeded' : statusOf(outcome.stored.length, total),
-        stats: {},
+        stats: outcome.stats.deferred > 0 ? { deferredDownloads: outcome.stats.deferred } : {},
         requests: outcome.stats.requests,
         problems: outcome.failed.map((f) => `${f.slug}: ${f.registry} ${f.name}: ${f.reason}`),
       };

@@ -124,7 +124,15 @@ export const PACKAGIST: Record<string, { totalBefore: number; versions: Record<s
   },
 };
 
-export const HEX = {
+export interface HexFixture {
+  latest_version: string;
+  latest_stable_version: string;
+  releases: { version: string; inserted_at: string }[];
+  retirements: Record<string, { reason: string; message: string }>;
+  downloads: { all: number; recent: number; week: number; day: number };
+}
+
+export const HEX: { phoenix: HexFixture } & Record<string, HexFixture> = {
   phoenix: {
     latest_version: '1.9.0-rc.0',
     latest_stable_version: '1.8.1',

@@ -42,7 +42,7 @@ export function packagist(path: string, query: URLSearchParams, today: string): 
 export function hex(path: string): Answer {
   const m = /^\/api\/packages\/([^/]+)$/.exec(path);
   const name = decodeURIComponent(m?.[1] ?? '');
-  const found = name === 'phoenix' ? HEX.phoenix : undefined;
+  const found = HEX[name];
   if (!found) return missing({ status: 404, message: 'Page not found' });
   const body = {
     name,
