@@ -42,11 +42,13 @@ const LANGUAGES: LanguageName[] = [
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const allSpellings = (l: LanguageName): string[] => [...l.spellings, ...(l.implied ?? [])];
+
 const BY_SPELLING = new Map<string, LanguageName>();
-for (const l of LANGUAGES) for (const s of [...l.spellings, ...(l.implied ?? [])]) BY_SPELLING.set(s, l);
+for (const l of LANGUAGES) for (const s of allSpellings(l)) BY_SPELLING.set(s, l);
 /** Spellings that stay unambiguous in any case ("javascript ecosystem"), for loosely written context. */
 const BY_LOWER = new Map<string, LanguageName>();
-for (const l of LANGUAGES) if (!l.ambiguous) for (const s of [...l.spellings, ...(l.implied ?? [])]) if (s.length >= 3) BY_LOWER.set(s.toLowerCase(), l);
+for (const l of LANGUAGES) if (!l.ambiguous) for (const s of allSpellings(l)) if (s.length >= 3) BY_LOWER.set(s.toLowerCase(), l);
 
 // Longest first so "Node.js" wins over "Node"; lookarounds instead of \b because of "C#", "C++", ".NET".
 const NAME = `(?<![\\w.#+])(${[...BY_SPELLING.keys()]

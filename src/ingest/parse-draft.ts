@@ -139,7 +139,8 @@ export function barePros(drafts: Draft[]): void {
 function statedLanguage(d: Draft, lines: string[]): void {
   for (const line of lines) {
     const m = /^([^:]{2,30}?)\s*:\s*(\S.{0,60})$/.exec(line);
-    if (m && LANGUAGE_HEADER.test(m[1] ?? '') && namedLanguage((m[2] ?? '').replace(/[`.]/g, ' '))) d.hint ??= (m[2] ?? '').replace(/[`.]/g, ' ').trim();
+    const value = (m?.[2] ?? '').replace(/[`.]/g, ' ').trim();
+    if (m && LANGUAGE_HEADER.test(m[1] ?? '') && namedLanguage(value)) d.hint ??= value;
   }
 }
 

@@ -143,30 +143,23 @@ function mergedRepeats(c: Candidate): Candidate | null {
 
 /**
  * The links written with their host: a relative link ("./spring-boot-app") leads within the article's own
- * site or repository, never to the entry's own site, wherever the article is served from.
+ * site or repository, never to an entry's own site, wherever the article is served from.
  */
-function absoluteHrefs(nodes: AnyNode[]): string[] {
-  const hrefs: string[] = [];
+function absoluteLinks(nodes: AnyNode[]): Element[] {
+  const links: Element[] = [];
   const visit = (n: AnyNode): void => {
     if (!isElement(n)) return;
-    if (n.name === 'a' && /^https?:\/\//i.test(n.attribs.href ?? '')) hrefs.push(n.attribs.href ?? '');
-    n.children.forEach(visit);
+    if (n.name === 'a' && /^https?:\/\//i.test(n.attribs.href ?? '')) links.push(n);
+    else n.children.forEach(visit);
   };
   nodes.forEach(visit);
-  return hrefs;
+  return links;
 }
 
 /** "[Node test runner](https://nodejs.org/api/test.html)": what the article itself links by a short name is a name. */
 function linkedNames(blocks: Block[]): Set<string> {
-  const names = new Set<string>();
-  const visit = (n: AnyNode): void => {
-    if (!isElement(n)) return;
-    const text = n.name === 'a' && /^https?:/i.test(n.attribs.href ?? '') ? textOf(n) : '';
-    if (text && text.length <= 40 && text.split(/\s+/).length <= 5) names.add(slugify(text));
-    else n.children.forEach(visit);
-  };
-  for (const b of blocks) b.nodes.forEach(visit);
-  return names;
+  const texts = absoluteLinks(blocks.flatMap((b) => b.nodes)).map((a) => textOf(a));
+  return new Set(texts.filter((text) => text && text.length <= 40 && text.split(/\s+/).length <= 5).map(slugify));
 }
 
 function candidatesOf(blocks: Block[], ctx: CandidateContext): Candidate[] {
@@ -295,7 +288,7 @@ export function extractEntries(
   const cctx: CandidateContext = { promised: ctx.promised, known: new Set(ctx.knownNames.map(slugify)), isLabel: ctx.isLabel, casing: casingOf(blocks) };
   const candidates = ctx.pinned ? [pinnedCandidate(ctx.pinned.matches, blocks, ctx.pinned.selector, cctx)].filter((c) => c.drafts.length > 0) : candidatesOf(blocks, cctx);
   const total = textLength(blocks);
-  const hrefsOf = (c: Candidate, i: number): string[] => absoluteHrefs(c.drafts[i]?.blocks.flatMap((b) => b.nodes) ?? []);
+  const hrefsOf = (c: Candidate, i: number): string[] => absoluteLinks(c.drafts[i]?.blocks.flatMap((b) => b.nodes) ?? []).map((a) => a.attribs.href ?? '');
   // Items that do not read as names ("Frontend development: …", a site's menu) are no entries at all.
   const ranked = withSummaries(candidates.map((c) => scoreCandidate(c, total, cctx, hrefsOf, ctx.promised === null ? sectionPromise(blocks, c) : null)))
     .filter((s) => ['headings', 'openings', 'pinned'].includes(s.candidate.kind) || (s.features.names >= 0.5 && s.features.sections < 0.5))

@@ -54,6 +54,7 @@ const NAME = `(?:the\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD})*`;
 const AND = '(?:and|&|as\\s+well\\s+as)';
 const NAMES_AT_START = new RegExp(`^(${NAME}(?:\\s*,\\s*(?:and\\s+|&\\s+)?${NAME}|\\s+${AND}\\s+${NAME})*)`);
 const NAMES_AT_END = new RegExp(`(${NAME}(?:\\s*,\\s*(?:and\\s+|&\\s+)?${NAME}|\\s+${AND}\\s+${NAME})*)\\s*$`);
+const NAME_SEPARATOR = new RegExp(`\\s*,\\s*(?:and\\s+|&\\s+)?|\\s+${AND}\\s+`);
 
 /** Phrases after which a list of users follows; `loose` ones need two names or more ("companies like Facebook or Google do not…"). */
 const BEFORE_USERS: Array<{ re: RegExp; loose?: boolean }> = [
@@ -80,7 +81,7 @@ const cleanName = (s: string): string =>
 
 function splitNames(list: string): string[] {
   return list
-    .split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|as\s+well\s+as)\s+/)
+    .split(NAME_SEPARATOR)
     .map(cleanName)
     .filter((n) => n.length > 0 && /^[A-Z0-9]/.test(n));
 }

@@ -41,8 +41,7 @@ function opening(m: RegExpExecArray | null, lowercase: boolean): Opening | null 
 }
 
 /** Lines that each open an entry, after a first line that may name their group ("Data Analysis" over "Pandas: …" lines). */
-function lineOpenings(nodes: AnyNode[]): { lead: string | null; entries: Opening[] } | null {
-  const lines = rawText(nodes).split(/\n/).map(clean).filter(Boolean);
+function lineOpenings(lines: string[]): { lead: string | null; entries: Opening[] } | null {
   const read = lines.map((l) => opening(LINE_OPENING.exec(l), true));
   const from = read[0] ? 0 : 1;
   const entries = read.slice(from).filter((o): o is Opening => o !== null);
@@ -53,14 +52,14 @@ function lineOpenings(nodes: AnyNode[]): { lead: string | null; entries: Opening
  * The entries a block opens, each "Name: text", as blocks: a paragraph that does, or a paragraph or a
  * list whose every line does, under a line naming their group ("1. Data Analysis" over "Pandas: …").
  */
-function openingsOf(b: Block): { blocks: Block[]; count: number } | null {
+function openingsOf(b: Block, lines: string[] | null): { blocks: Block[]; count: number } | null {
   const heading = (o: Opening): Block[] => [{ kind: 'heading', level: LINE_HEADING_LEVEL, text: o.name, nodes: [] }, { kind: 'para', text: o.rest, nodes: [] }];
   const whole = b.kind === 'para' && !b.code ? opening(NAME_OPENING.exec(b.text), false) : null;
   if (whole && !SENTENCE_END.test(whole.rest)) return null;
   if (whole) return { blocks: heading(whole).map((x) => ({ ...x, nodes: b.nodes })), count: 1 };
   if ((b.kind !== 'para' || b.code) && b.kind !== 'list') return null;
   // A list of "Name: text" items is a list candidate's to read; here only items that are a group's line over such lines.
-  const parts = b.kind === 'list' ? b.lis.map((li) => lineOpenings([li])) : [lineOpenings(b.nodes)];
+  const parts = b.kind === 'list' ? b.lis.map((li) => lineOpenings(textLines([li]))) : [lineOpenings(lines ?? [])];
   const count = parts.reduce((n, p) => n + (p?.entries.length ?? 0), 0);
   if (count < 2 || parts.some((p) => p === null || (b.kind === 'list' && p.lead === null))) return null;
   return {
@@ -72,7 +71,8 @@ function openingsOf(b: Block): { blocks: Block[]; count: number } | null {
 export function lineHeadings(blocks: Block[]): Block[] | null {
   let found = 0;
   // A single "Note: …" is a remark; three openings or more are an article's entries.
-  const openings = blocks.map(openingsOf);
+  const paraLines = blocks.map((b) => (b.kind === 'para' ? textLines(b.nodes) : null));
+  const openings = blocks.map((b, i) => openingsOf(b, paraLines[i] ?? null));
   const opened = openings.reduce((n, o) => n + (o?.count ?? 0), 0) >= 3;
   const asHeading = (text: string, nodes: AnyNode[], bold: boolean, next?: string): Block | null => {
     // "Pros:" labels a part of an entry. "Koa2 :" (a spaced colon, which labels are not written with) is a
@@ -99,7 +99,7 @@ export function lineHeadings(blocks: Block[]): Block[] | null {
     const whole = asHeading(b.text, b.nodes, wholeBold(b.nodes), next?.kind === 'para' ? next.text : undefined);
     if (whole) return [whole];
     // A name line run into the paragraph before or after it ("… reason.\nKoa2 :", "Koa2 :\nKoa2 is …").
-    const lines = rawText(b.nodes).split(/\n/).map(clean).filter(Boolean);
+    const lines = paraLines[i] ?? [];
     const last = lines.length > 1 ? asHeading(lines.at(-1) ?? '', b.nodes, false) : null;
     if (last) return [{ kind: 'para', text: lines.slice(0, -1).join(' '), nodes: b.nodes }, last];
     const first = lines.length > 1 ? asHeading(lines[0] ?? '', b.nodes, false) : null;
@@ -107,6 +107,9 @@ export function lineHeadings(blocks: Block[]): Block[] | null {
   });
   return found >= 2 ? out : null;
 }
+
+/** The lines of nodes' text, which blocks' text runs together. */
+const textLines = (nodes: AnyNode[]): string[] => rawText(nodes).split(/\n/).map(clean).filter(Boolean);
 
 /** The text of nodes with its line breaks, which blocks' text collapses. */
 function rawText(nodes: AnyNode[]): string {
